@@ -1,0 +1,131 @@
+// All SQL of the customers module. No business decisions here.
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { escapeLike } from '../identity/identity.repository.ts';
+import { customerContacts, customerNotes, customerSites, customers } from './customers.table.ts';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerInsert = typeof customers.$inferInsert;
+export type ContactRow = typeof customerContacts.$inferSelect;
+export type SiteRow = typeof customerSites.$inferSelect;
+export type NoteRow = typeof customerNotes.$inferSelect;
+
+export type ListFilter = {
+  pattern: string | null;
+  kind?: string | undefined;
+  status: 'active' | 'archived' | 'all';
+  city?: string | undefined;
+  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+};
+
+function filterConditions(f: ListFilter): SQL[] {
+  const conds: SQL[] = [];
+  if (f.pattern) conds.push(sql`${customers.searchText} like ${'%' + escapeLike(f.pattern) + '%'}`);
+  if (f.kind) conds.push(eq(customers.kind, f.kind));
+  if (f.status === 'active') conds.push(isNull(customers.archivedAt));
+  if (f.status === 'archived') conds.push(isNotNull(customers.archivedAt));
+  if (f.city) conds.push(sql`lower(${customers.city}) = lower(${f.city})`);
+  return conds;
+}
+
+/** Keyset condition and ordering for the chosen sort; the cursor holds [sortValue, id]. */
+function keyset(f: ListFilter, after: unknown[] | null) {
+  const byName = f.sort === 'name' || f.sort === '-name';
+  const descending = f.sort.startsWith('-');
+  const col = byName ? customers.sortKey : customers.createdAt;
+  const order = descending ? [desc(col), desc(customers.id)] : [asc(col), asc(customers.id)];
+  let cond: SQL | undefined;
+  if (after) {
+    const v = byName ? String(after[0]) : new Date(String(after[0]));
+    const id = String(after[1]);
+    const cmp = descending ? lt : gt;
+    cond = or(cmp(col, v as never), and(eq(col, v as never), cmp(customers.id, id)));
+  }
+  return { order, cond, cursorOf: (r: CustomerRow) => [byName ? r.sortKey : r.createdAt.toISOString(), r.id] };
+}
+
+export const customersRepository = {
+  async list(db: Db, f: ListFilter, after: unknown[] | null, limit: number) {
+    const ks = keyset(f, after);
+    const conds = filterConditions(f);
+    if (ks.cond) conds.push(ks.cond);
+    const rows = await db
+      .select()
+      .from(customers)
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(...ks.order)
+      .limit(limit + 1);
+    return { rows, cursorOf: ks.cursorOf };
+  },
+  async *stream(db: Db, f: ListFilter, batch = 1000) {
+    let after: unknown[] | null = null;
+    for (;;) {
+      const { rows, cursorOf } = await this.list(db, f, after, batch);
+      const page = rows.slice(0, batch);
+      if (page.length) yield page;
+      if (rows.length <= batch) return;
+      after = cursorOf(page[page.length - 1]!);
+    }
+  },
+  findById: async (db: Db, id: string) => (await db.select().from(customers).where(eq(customers.id, id)).limit(1))[0],
+  findForUpdate: async (db: Db, id: string) =>
+    (await db.select().from(customers).where(eq(customers.id, id)).for('update').limit(1))[0],
+  async findByNip(db: Db, nip: string, excludeId?: string) {
+    const conds = [eq(customers.nip, nip)];
+    if (excludeId) conds.push(ne(customers.id, excludeId));
+    return db.select({ id: customers.id, name: customers.name }).from(customers).where(and(...conds)).limit(5);
+  },
+  async insert(db: Db, values: CustomerInsert) {
+    const [row] = await db.insert(customers).values(values).returning();
+    return row!;
+  },
+  async insertMany(db: Db, values: CustomerInsert[]) {
+    const out: CustomerRow[] = [];
+    for (let i = 0; i < values.length; i += 500) out.push(...(await db.insert(customers).values(values.slice(i, i + 500)).returning()));
+    return out;
+  },
+  async update(db: Db, id: string, values: Partial<CustomerInsert>) {
+    const [row] = await db.update(customers).set(values).where(eq(customers.id, id)).returning();
+    return row!;
+  },
+  delete: (db: Db, id: string) => db.delete(customers).where(eq(customers.id, id)),
+
+  contacts: (db: Db, customerId: string) =>
+    db.select().from(customerContacts).where(eq(customerContacts.customerId, customerId)).orderBy(asc(customerContacts.name)).limit(500),
+  sites: (db: Db, customerId: string) =>
+    db.select().from(customerSites).where(eq(customerSites.customerId, customerId)).orderBy(asc(customerSites.name)).limit(500),
+  notes: (db: Db, customerId: string) =>
+    db.select().from(customerNotes).where(eq(customerNotes.customerId, customerId)).orderBy(desc(customerNotes.createdAt)).limit(100),
+
+  findContact: async (db: Db, customerId: string, id: string) =>
+    (await db.select().from(customerContacts).where(and(eq(customerContacts.id, id), eq(customerContacts.customerId, customerId))).limit(1))[0],
+  async insertContact(db: Db, values: typeof customerContacts.$inferInsert) {
+    const [row] = await db.insert(customerContacts).values(values).returning();
+    return row!;
+  },
+  async insertContacts(db: Db, values: (typeof customerContacts.$inferInsert)[]) {
+    for (let i = 0; i < values.length; i += 500) await db.insert(customerContacts).values(values.slice(i, i + 500));
+  },
+  async updateContact(db: Db, id: string, values: Partial<typeof customerContacts.$inferInsert>) {
+    const [row] = await db.update(customerContacts).set(values).where(eq(customerContacts.id, id)).returning();
+    return row!;
+  },
+  findSite: async (db: Db, customerId: string, id: string) =>
+    (await db.select().from(customerSites).where(and(eq(customerSites.id, id), eq(customerSites.customerId, customerId))).limit(1))[0],
+  async insertSite(db: Db, values: typeof customerSites.$inferInsert) {
+    const [row] = await db.insert(customerSites).values(values).returning();
+    return row!;
+  },
+  async updateSite(db: Db, id: string, values: Partial<typeof customerSites.$inferInsert>) {
+    const [row] = await db.update(customerSites).set(values).where(eq(customerSites.id, id)).returning();
+    return row!;
+  },
+  async insertNote(db: Db, values: typeof customerNotes.$inferInsert) {
+    const [row] = await db.insert(customerNotes).values(values).returning();
+    return row!;
+  },
+  /** Any customer at all (bounded: the setup guide needs a yes/no). */
+  async any(db: Db): Promise<boolean> {
+    return (await db.select({ id: customers.id }).from(customers).limit(1)).length > 0;
+  },
+};
