@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf, type App } from '../../kernel/http/app-types.ts';
 import { pageSchema } from '../../kernel/http/pagination.ts';
 import { problemResponses } from '../../kernel/http/problem.ts';
+import { businessDate } from '../../kernel/time/business-date.ts';
 import * as uc from './customers.usecases.ts';
 import { commitImport, previewImport } from './customers.import.ts';
 import { exportCustomers } from './customers.export.ts';
@@ -61,7 +62,7 @@ export function customersRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const { lang, ...q } = request.query;
-      const stamp = deps.clock.now().toISOString().slice(0, 10);
+      const stamp = businessDate(deps.clock.now());
       const name = `${lang === 'pl' ? 'klienci' : 'customers'}-${stamp}.${q.format}`;
       reply
         .header('content-disposition', `attachment; filename="${name}"`)

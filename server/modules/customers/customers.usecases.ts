@@ -170,6 +170,8 @@ export async function updateCustomer(deps: Deps, ctx: Ctx, id: string, patch: Pa
       country: merged.country,
       notes: merged.notes,
     };
+    const unchanged = Object.entries(values).every(([k, v]) => before[k as keyof CustomerRow] === v);
+    if (unchanged) return { customer: toCustomerDto(before), warnings: [] };
     const warnings = before.nip !== values.nip ? await duplicateNipWarnings(tx, values.nip, id) : [];
     const after = await repo.update(tx, id, {
       ...values,

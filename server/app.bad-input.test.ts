@@ -1,0 +1,144 @@
+// Property-based: generated malformed bodies and path params sent to every write operation in the
+// OpenAPI document get a 4xx problem answer — never a 5xx — and leave the database unchanged.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import type { App } from './kernel/http/app-types.ts';
+import { createTestDeps, type TestDeps } from './test/test-db.ts';
+import { ADMIN, buildTestApp, customerInput, setUpInstallation, signedInClient, type Client } from './test/fixtures.ts';
+import { fillPath, operations, resolveRef, type JsonSchema, type Operation } from './test/openapi.ts';
+
+let deps: TestDeps;
+let app: App;
+let admin: Client;
+let writes: Operation[];
+let doc: any;
+const ids: Record<string, string> = {};
+
+before(async () => {
+  deps = await createTestDeps();
+  await setUpInstallation(deps);
+  app = await buildTestApp(deps);
+  admin = await signedInClient(app, ADMIN.email, ADMIN.password);
+  // Real records, so a malformed body meets a route that would otherwise succeed.
+  const c = await admin.request('POST', '/api/v1/customers', customerInput());
+  const contact = await admin.request('POST', `/api/v1/customers/${c.json.customer.id}/contacts`, { name: 'Ola' });
+  const u = await admin.request('POST', '/api/v1/users', { email: 'fuzz@serwis.pl', name: 'Fuzz', role: 'technician' });
+  const t = await admin.request('POST', '/api/v1/api-tokens', { name: 'fuzz' });
+  Object.assign(ids, { id: c.json.customer.id, childId: contact.json.id });
+  ids.userId = u.json.user.id;
+  ids.tokenId = t.json.token.id;
+  const all = await operations(app);
+  doc = all.doc;
+  writes = all.ops.filter((o) => o.method !== 'GET' && !['/api/v1/auth/sign-out', '/api/v1/setup'].includes(o.path));
+});
+after(async () => {
+  await app.close();
+  await deps.close();
+});
+
+/** A digest of every table: any insert, update or delete changes it. */
+async function snapshot(): Promise<string> {
+  const tables = await deps.database.query<{ t: string }>(
+    "select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+  );
+  const parts: string[] = [];
+  for (const { t } of tables) {
+    const [row] = await deps.database.query<{ d: string | null; n: number }>(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d, count(*)::int as n from "${t}" x`);
+    parts.push(`${t}:${row!.n}:${row!.d}`);
+  }
+  return parts.join('\n');
+}
+
+function paramsFor(op: Operation): Record<string, string> {
+  if (op.path.startsWith('/api/v1/users/')) return { id: ids.userId! };
+  if (op.path.startsWith('/api/v1/api-tokens/')) return { id: ids.tokenId! };
+  return ids;
+}
+
+const typeOf = (s: JsonSchema | undefined): string | undefined => {
+  const t = s?.type;
+  return Array.isArray(t) ? t.find((x) => x !== 'null') : t;
+};
+
+/** A value that the property's declared type does not allow. */
+function wrongValue(doc: any, prop: JsonSchema | undefined): fc.Arbitrary<unknown> {
+  const s = resolveRef(doc, prop);
+  switch (typeOf(s)) {
+    case 'string':
+      return s?.enum ? fc.string({ minLength: 1 }).filter((x) => !s.enum!.includes(x)) : fc.oneof(fc.integer(), fc.boolean(), fc.constant([]), fc.constant({ a: 1 }), fc.string({ minLength: 100_001, maxLength: 100_010 }));
+    case 'boolean':
+      return fc.oneof(fc.string(), fc.integer(), fc.constant({}));
+    case 'number':
+    case 'integer':
+      return fc.oneof(fc.string({ minLength: 1 }).filter((x) => Number.isNaN(Number(x))), fc.constant({}), fc.constant(true));
+    case 'object':
+      return fc.oneof(fc.string(), fc.integer(), fc.constant([1, 2]));
+    default:
+      return fc.oneof(fc.integer(), fc.constant([{ bad: true }]));
+  }
+}
+
+/** Malformed bodies: wrong top-level types, or an object whose every field has the wrong type. */
+function badBody(op: Operation): fc.Arbitrary<unknown> {
+  const schema = resolveRef(doc, op.bodySchema);
+  const props = Object.entries(schema?.properties ?? {});
+  const topLevel = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }), fc.constant(null));
+  if (!props.length) return topLevel;
+  const allWrong = fc.record(Object.fromEntries(props.map(([k, v]) => [k, wrongValue(doc, v)])));
+  return fc.oneof(topLevel, allWrong);
+}
+
+const badId = fc.oneof(fc.constantFrom('1', 'abc', '00000000-0000-0000-0000', "' or 1=1 --", '%00', 'ą'.repeat(40)), fc.stringMatching(/^[a-z0-9-]{1,40}$/));
+
+test('malformed bodies to every write operation get a 4xx problem and change nothing', async () => {
+  const withBody = writes.filter((o) => o.bodySchema);
+  assert.ok(withBody.length >= 12, `only ${withBody.length} write operations with a body`);
+  for (const op of withBody) {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(badBody(op), async (body) => {
+        const res = await app.inject({
+          method: op.method as 'POST',
+          url: fillPath(op.path, paramsFor(op)),
+          headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${op.method} ${op.path} ${JSON.stringify(body)?.slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+        assert.ok(typeof res.json().code === 'string');
+      }),
+      { numRuns: 25, seed: 20261127 },
+    );
+    assert.equal(await snapshot(), before, `${op.method} ${op.path} changed the database`);
+  }
+});
+
+test('malformed ids in the path get a 4xx answer and change nothing', async () => {
+  const withParams = writes.filter((o) => o.pathParams.length);
+  const before = await snapshot();
+  for (const op of withParams) {
+    await fc.assert(
+      fc.asyncProperty(badId, async (id) => {
+        const url = op.path.replace(/\{(\w+)\}/g, () => encodeURIComponent(id));
+        const res = await app.inject({ method: op.method as 'POST', url, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, ...(op.bodySchema ? { payload: {} } : {}) });
+        assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${op.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }),
+      { numRuns: 10, seed: 7 },
+    );
+  }
+  assert.equal(await snapshot(), before);
+});
+
+test('a body that is not JSON at all gets 400 with a problem answer', async () => {
+  for (const op of writes.filter((o) => o.bodySchema)) {
+    const res = await app.inject({
+      method: op.method as 'POST',
+      url: fillPath(op.path, paramsFor(op)),
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      payload: '{"name": "unterminated',
+    });
+    assert.equal(res.statusCode, 400, `${op.method} ${op.path}`);
+    assert.equal(res.json().code, 'request.malformed');
+  }
+});

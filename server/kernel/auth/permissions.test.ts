@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { can, PERMISSIONS, ROLES, type Permission, type Role } from './permissions.ts';
+
+// The expected matrix, written out so a change to a role's rights is a deliberate, reviewed edit.
+const expected: Record<Permission, Role[]> = {
+  'account:self': [...ROLES],
+  'company:read': [...ROLES],
+  'company:update': ['administrator'],
+  'users:read': ['administrator', 'manager'],
+  'users:manage': ['administrator'],
+  'audit:read': [...ROLES],
+  'setup:read': [...ROLES],
+  'customers:read': [...ROLES],
+  'customers:write': ['administrator', 'manager', 'front_desk', 'consultant', 'accountant'],
+  'customers:archive': ['administrator', 'manager'],
+  'customers:delete': ['administrator'],
+  'customers:import': ['administrator', 'manager'],
+  'customers:export': ['administrator', 'manager', 'accountant'],
+};
+
+test('every permission has an expected row in this table', () => assert.deepEqual(Object.keys(expected).sort(), [...PERMISSIONS].sort()));
+
+for (const permission of PERMISSIONS)
+  for (const role of ROLES) {
+    const allowed = expected[permission].includes(role);
+    test(`${role} ${allowed ? 'may' : 'may not'} ${permission}`, () => assert.equal(can(role, permission), allowed));
+  }

@@ -1,0 +1,118 @@
+// The one way the web app talks to the server: same-origin fetch with the session cookie, the CSRF
+// token on every write, and RFC 9457 problem+json turned into ApiError.
+import type { FieldError } from './api-types.ts';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  /** The whole problem body: extra members such as retryAfterSeconds or references. */
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, code: string, detail: string, errors: FieldError[] = [], body: Record<string, unknown> = {}) {
+    super(detail || code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.errors = errors;
+    this.body = body;
+  }
+}
+
+/** Status 0: the request never got an answer (server down, offline). */
+export const networkError = (cause: unknown) => new ApiError(0, 'network', cause instanceof Error ? cause.message : 'Network error');
+
+type Handlers = { onUnauthorized: () => void; onPasswordChangeRequired: () => void };
+let handlers: Handlers = { onUnauthorized: () => {}, onPasswordChangeRequired: () => {} };
+let csrfToken: string | null = null;
+
+export function setApiHandlers(h: Handlers) {
+  handlers = h;
+}
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not treat 401 as "signed out" (sign-in itself, the session probe). */
+  allowUnauthorized?: boolean;
+};
+
+async function ensureCsrfToken(): Promise<string | null> {
+  if (csrfToken) return csrfToken;
+  const res = await fetch('/api/v1/auth/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (res.ok) csrfToken = ((await res.json()) as { csrfToken?: string }).csrfToken ?? null;
+  return csrfToken;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as Record<string, unknown>;
+      const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : [];
+      return new ApiError(
+        typeof body.status === 'number' ? body.status : res.status,
+        typeof body.code === 'string' ? body.code : `http_${res.status}`,
+        typeof body.detail === 'string' ? body.detail : res.statusText,
+        errors,
+        body,
+      );
+    } catch {
+      // fall through to a bare error
+    }
+  }
+  return new ApiError(res.status, `http_${res.status}`, res.statusText);
+}
+
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    if (method !== 'GET') {
+      const token = await ensureCsrfToken();
+      if (token) headers['x-csrf-token'] = token;
+    }
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw networkError(e);
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (error.status === 401 && !opts.allowUnauthorized) {
+      csrfToken = null;
+      handlers.onUnauthorized();
+    } else if (error.status === 403 && error.code === 'auth.password_change_required') {
+      handlers.onPasswordChangeRequired();
+    }
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await res.json() : await res.text()) as T;
+}

@@ -1,0 +1,42 @@
+// Shapes shared by every feature's API layer (mirrors server/kernel and identity schemas).
+import type { Language } from '../i18n/catalog-types.ts';
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type FieldError = { path: string; code: string; message: string };
+
+export const ROLES = ['administrator', 'manager', 'front_desk', 'consultant', 'technician', 'accountant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'account:self'
+  | 'company:read'
+  | 'company:update'
+  | 'users:read'
+  | 'users:manage'
+  | 'audit:read'
+  | 'setup:read'
+  | 'customers:read'
+  | 'customers:write'
+  | 'customers:archive'
+  | 'customers:delete'
+  | 'customers:import'
+  | 'customers:export';
+
+export type User = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+};
+
+export type SessionInfo = {
+  user: User;
+  permissions: Permission[];
+  csrfToken: string;
+  expiresAt: string;
+};

@@ -1,0 +1,52 @@
+// The company running this installation: GET/PUT /api/v1/company.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../app/api-client.ts';
+import type { Language } from '../../../i18n/catalog-types.ts';
+
+export type CompanyInput = {
+  name: string;
+  nip: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  bankAccount: string;
+  email: string;
+  phone: string;
+  defaultLanguage: Language;
+};
+export type Company = CompanyInput & { updatedAt: string };
+
+export const emptyCompany = (): CompanyInput => ({
+  name: '',
+  nip: '',
+  street: '',
+  postalCode: '',
+  city: '',
+  country: 'PL',
+  bankAccount: '',
+  email: '',
+  phone: '',
+  defaultLanguage: 'pl',
+});
+
+export const companyKeys = {
+  all: ['company'] as const,
+  detail: () => [...companyKeys.all, 'detail'] as const,
+};
+
+export function useCompany() {
+  return useQuery({ queryKey: companyKeys.detail(), queryFn: () => api<Company>('/api/v1/company') });
+}
+
+export function useUpdateCompany() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CompanyInput) => api<Company>('/api/v1/company', { method: 'PUT', body }),
+    onSuccess: (company) => {
+      qc.setQueryData(companyKeys.detail(), company);
+      void qc.invalidateQueries({ queryKey: ['setup'] });
+      void qc.invalidateQueries({ queryKey: ['audit', 'company'] });
+    },
+  });
+}
