@@ -39,6 +39,8 @@ export function auditRoutes(app: App, deps: Deps) {
       const ctx = ctxOf(request);
       authorize(ctx.actor, 'audit:read');
       const { entity, id, limit, cursor } = request.query;
+      // Who changed whose account is for those who administer accounts.
+      if (entity === 'users' || entity === 'api_tokens') authorize(ctx.actor, 'users:read');
       const after = decodeCursor(cursor, 1);
       const conds = [eq(auditLog.entity, entity), eq(auditLog.entityId, id)];
       if (after) conds.push(lt(auditLog.seq, Number(after[0])));

@@ -157,3 +157,16 @@ describe('export of the current list', () => {
     assert.equal(ws.rowCount, 4);
   });
 });
+
+describe('audit trail access', () => {
+  test('a technician reads a customer\'s history but not the history of staff accounts', async () => {
+    await makeUser(deps, 'technician', 'tech@audit.pl');
+    const tech = await signedInClient(app, 'tech@audit.pl', USER_PASSWORD);
+    const c = await admin.request('POST', '/api/v1/customers', customerInput({ name: 'Historia', nip: null }));
+    assert.equal((await tech.request('GET', `/api/v1/audit?entity=customers&id=${c.json.customer.id}`)).status, 200);
+    const me = (await admin.request('GET', '/api/v1/auth/session')).json.user.id;
+    const res = await tech.request('GET', `/api/v1/audit?entity=users&id=${me}`);
+    assert.equal(res.status, 403);
+    assert.equal((await admin.request('GET', `/api/v1/audit?entity=users&id=${me}`)).json.items[0].action, 'created');
+  });
+});
