@@ -26,7 +26,8 @@ export function passwordProblems(password: string, path = 'password', email?: st
     return [fieldError(path, 'password.too_short', `Use at least ${PASSWORD_MIN_LENGTH} characters`)];
   if (password.length > 200) return [fieldError(path, 'password.too_long', 'Use at most 200 characters')];
   if (new Set(password).size < 4) return [fieldError(path, 'password.too_simple', 'The password is too simple')];
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '\u0000'))
+  const local = email?.toLowerCase().split('@')[0] ?? '';
+  if (local.length >= 3 && password.toLowerCase().includes(local))
     return [fieldError(path, 'password.contains_email', 'The password must not contain your email name')];
   return [];
 }
