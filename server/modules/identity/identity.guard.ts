@@ -22,7 +22,7 @@ export function authGuard(deps: Deps) {
   return async function guard(request: FastifyRequest, _reply: FastifyReply) {
     request.actor = null;
     request.sessionIdHash = null;
-    if (!request.url.startsWith('/api/') || request.is404) return;
+    if (!request.url.startsWith('/api/v1/') || request.is404) return; // docs and the OpenAPI document are public
     const cfg = request.routeOptions.config;
     if (cfg.public && !cfg.optionalAuth) return;
 

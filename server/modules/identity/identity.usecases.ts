@@ -92,6 +92,8 @@ export async function signIn(deps: Deps, input: { email: string; password: strin
   }
   return db.transaction(async (tx) => {
     await repo.clearFailure(tx, keys[0]!);
+    // Housekeeping without a job runner: sign-ins are rare enough and the delete is indexed.
+    await repo.deleteExpiredSessions(tx, now);
     return startSession(deps, tx, user, { ip: input.ip, ...(input.userAgent ? { userAgent: input.userAgent } : {}) });
   });
 }

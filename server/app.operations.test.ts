@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { App } from './kernel/http/app-types.ts';
+import { createTestDeps, type TestDeps } from './test/test-db.ts';
+import { buildTestApp } from './test/fixtures.ts';
+
+let deps: TestDeps;
+let app: App;
+before(async () => {
+  deps = await createTestDeps();
+  app = await buildTestApp(deps);
+});
+after(async () => {
+  await app.close();
+  await deps.close();
+});
+
+test('/health answers without touching the database', async () => {
+  assert.deepEqual((await app.inject({ url: '/health' })).json(), { status: 'ok' });
+});
+
+test('/ready reports the database kind once every migration is applied', async () => {
+  const res = await app.inject({ url: '/ready' });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().database, process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+});
+
+test('/ready answers 503 when a migration is missing', async () => {
+  await deps.database.query('delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)');
+  const res = await app.inject({ url: '/ready' });
+  assert.equal(res.statusCode, 503);
+  assert.equal(res.json().code, 'not_ready.migrations');
+});
+
+test('the OpenAPI 3.1 document and the interactive docs are public', async () => {
+  const doc = await app.inject({ url: '/api/openapi.json' });
+  assert.equal(doc.statusCode, 200);
+  assert.equal(doc.json().openapi, '3.1.0');
+  assert.ok(doc.json().paths['/api/v1/customers'].get);
+  const ui = await app.inject({ url: '/api/docs/' });
+  assert.equal(ui.statusCode, 200);
+  assert.match(ui.headers['content-type'] as string, /text\/html/);
+});
+
+test('a request id from the caller is echoed back; otherwise one is made', async () => {
+  const given = await app.inject({ url: '/health', headers: { 'x-request-id': 'erp-42' } });
+  assert.equal(given.headers['x-request-id'], 'erp-42');
+  const made = await app.inject({ url: '/health' });
+  assert.match(String(made.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+});
+
+test('an unknown API path is a 404 problem', async () => {
+  const res = await app.inject({ url: '/api/v1/nothing-here' });
+  assert.equal(res.statusCode, 404);
+  assert.equal(res.json().code, 'route.not_found');
+});
