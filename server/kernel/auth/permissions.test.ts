@@ -17,6 +17,13 @@ const expected: Record<Permission, Role[]> = {
   'customers:delete': ['administrator'],
   'customers:import': ['administrator', 'manager'],
   'customers:export': ['administrator', 'manager', 'accountant'],
+  'catalog:read': [...ROLES],
+  'catalog:write': ['administrator', 'manager'],
+  'catalog:import': ['administrator', 'manager'],
+  'catalog:export': ['administrator', 'manager', 'accountant'],
+  'stock:read': [...ROLES],
+  'stock:move': ['administrator', 'manager', 'front_desk', 'technician'],
+  'stock:adjust': ['administrator', 'manager'],
 };
 
 test('every permission has an expected row in this table', () => assert.deepEqual(Object.keys(expected).sort(), [...PERMISSIONS].sort()));

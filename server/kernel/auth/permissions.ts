@@ -18,18 +18,37 @@ export const PERMISSIONS = [
   'customers:delete',
   'customers:import',
   'customers:export',
+  'catalog:read', // products, services, parts, price lists, service paths, resources, VAT rates
+  'catalog:write',
+  'catalog:import',
+  'catalog:export',
+  'stock:read',
+  'stock:move', // receipts, issues, returns, transfers
+  'stock:adjust', // corrections with a reason
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read'];
+const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read', 'catalog:read', 'stock:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  manager: [...everyone, 'users:read', 'customers:write', 'customers:archive', 'customers:import', 'customers:export'],
-  front_desk: [...everyone, 'customers:write'],
+  manager: [
+    ...everyone,
+    'users:read',
+    'customers:write',
+    'customers:archive',
+    'customers:import',
+    'customers:export',
+    'catalog:write',
+    'catalog:import',
+    'catalog:export',
+    'stock:move',
+    'stock:adjust',
+  ],
+  front_desk: [...everyone, 'customers:write', 'stock:move'],
   consultant: [...everyone, 'customers:write'],
-  technician: [...everyone],
-  accountant: [...everyone, 'customers:write', 'customers:export'],
+  technician: [...everyone, 'stock:move'],
+  accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

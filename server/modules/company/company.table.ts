@@ -17,6 +17,8 @@ export const company = pgTable(
     email: text().notNull().default(''),
     phone: text().notNull().default(''),
     defaultLanguage: text().notNull().default('pl'),
+    // What the company does (repair_shop, field_service, contracts_helpdesk, telecom): the setup guide adapts to it.
+    profiles: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

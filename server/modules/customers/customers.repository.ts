@@ -1,7 +1,7 @@
 // All SQL of the customers module. No business decisions here.
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { escapeLike } from '../identity/identity.repository.ts';
+import { escapeLike } from '../../kernel/text/like.ts';
 import { customerContacts, customerNotes, customerSites, customers } from './customers.table.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;

@@ -1,6 +1,7 @@
 // All SQL of the identity module.
 import { and, asc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { escapeLike } from '../../kernel/text/like.ts';
 import { apiTokens, sessions, signInFailures, users } from './identity.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -118,4 +119,3 @@ export const identityRepository = {
     db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id)),
 };
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,20 @@
+// Keyset paging helpers shared by module repositories: order by (sortColumn, id) and continue after
+// the cursor's values, in either direction.
+import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { escapeLike } from '../text/like.ts';
+
+export function keysetOrder(sortCol: PgColumn, idCol: PgColumn, descending = false): SQL[] {
+  return descending ? [desc(sortCol), desc(idCol)] : [asc(sortCol), asc(idCol)];
+}
+
+/** Rows strictly after (sortValue, id) in the chosen direction; undefined on the first page. */
+export function keysetAfter(sortCol: PgColumn, idCol: PgColumn, after: unknown[] | null, descending = false): SQL | undefined {
+  if (!after) return undefined;
+  const [v, id] = after;
+  const cmp = descending ? lt : gt;
+  return or(cmp(sortCol, v as never), and(eq(sortCol, v as never), cmp(idCol, id as never)));
+}
+
+/** `column LIKE %pattern%` with the pattern's own % and _ taken literally (served by a trigram index). */
+export const containsFolded = (col: PgColumn, pattern: string): SQL => sql`${col} like ${'%' + escapeLike(pattern) + '%'}`;

@@ -1,0 +1,10 @@
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../identity/identity.table.ts';
+
+/** The last column mapping used to import each kind of file, offered again next time. */
+export const importMappings = pgTable('import_mappings', {
+  target: text().primaryKey(), // 'parts' | 'products' | 'services' | 'price_list_items'
+  mapping: jsonb().$type<Record<string, string | null>>().notNull(), // file header → field (null = ignored)
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+});
