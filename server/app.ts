@@ -22,6 +22,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { companyRoutes } from './modules/company/company.routes.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { registerPartsAndStockRoutes } from './modules/catalogue-stock-routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   setupRoutes(app, deps);
   companyRoutes(app, deps);
   customersRoutes(app, deps);
+  registerPartsAndStockRoutes(app, deps);
   auditRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -8,11 +8,11 @@ import { runMigrations } from '../db/migrate.ts';
 import type { Deps } from '../deps.ts';
 import { fixedClock } from '../kernel/time/clock.ts';
 
-export type TestDeps = Deps & { clock: ReturnType<typeof fixedClock>; close(): Promise<void> };
+export type TestDeps = Deps & { clock: ReturnType<typeof fixedClock>; close(): Promise<void>; /** PostgreSQL only: to open more connections */ url?: string };
 
 export const usingPostgres = () => !!process.env.TEST_DATABASE_URL;
 
-export async function createTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; drop(): Promise<void>; url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openPglite(undefined);
@@ -30,6 +30,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop()
   await runMigrations(database);
   return {
     database,
+    url: dbUrl.toString(),
     async drop() {
       await database.close();
       const c = new pg.Client({ connectionString: url });
@@ -41,7 +42,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop()
 }
 
 export async function createTestDeps(configOverrides: Partial<Config> = {}): Promise<TestDeps> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop, url } = await createTestDatabase();
   const config = { ...loadConfig({}), ...configOverrides };
-  return { database, config, clock: fixedClock('2026-03-29T00:30:00Z'), close: drop };
+  return { database, config, clock: fixedClock('2026-03-29T00:30:00Z'), close: drop, ...(url ? { url } : {}) };
 }

@@ -42,6 +42,7 @@ export const stockMovements = pgTable(
   },
   (t) => [
     index('stock_movements_part_idx').on(t.partId, t.seq),
+    index('stock_movements_location_idx').on(t.locationId, t.seq),
     index('stock_movements_reference_idx').on(t.referenceType, t.referenceId),
     check('stock_movements_quantity_nonzero', sql`${t.quantity} <> 0`),
   ],

@@ -1,0 +1,10 @@
+// Routes of the parts and stock slices, registered by app.ts.
+import type { Deps } from '../deps.ts';
+import type { App } from '../kernel/http/app-types.ts';
+import { partsRoutes } from './catalog/parts.routes.ts';
+import { stockRoutes } from './stock/stock.routes.ts';
+
+export function registerPartsAndStockRoutes(app: App, deps: Deps) {
+  partsRoutes(app, deps);
+  stockRoutes(app, deps);
+}
