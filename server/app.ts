@@ -21,6 +21,7 @@ import { authGuard } from './modules/identity/identity.guard.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { companyRoutes } from './modules/company/company.routes.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
+import { registerCatalogueRoutes } from './modules/catalog-routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { registerPartsAndStockRoutes } from './modules/catalogue-stock-routes.ts';
 
@@ -112,14 +113,15 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   setupRoutes(app, deps);
   companyRoutes(app, deps);
   customersRoutes(app, deps);
+  registerCatalogueRoutes(app, deps);
   registerPartsAndStockRoutes(app, deps);
   auditRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    // Read per request (it is small): a rebuilt web app is served without restarting the server.
     const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await fs.promises.readFile(path.join(webDist, 'index.html')));
     app.get('/', { schema: { hide: true } }, spa);
     // Client-side routes: anything that is not an API path or a file gets the SPA shell.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../kernel/validation/patch.ts';
 import { cursorSchema, limitSchema } from '../../kernel/http/pagination.ts';
 
 export const PART_UNITS = ['pcs', 'set', 'm', 'kg', 'l', 'pack'] as const;
@@ -27,7 +28,7 @@ export const partInput = z.object({
   description: z.string().trim().max(5000).default(''),
 });
 export type PartInput = z.infer<typeof partInput>;
-export const partPatch = partInput.partial();
+export const partPatch = patchOf(partInput);
 
 export const partSchema = z
   .object({

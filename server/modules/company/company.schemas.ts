@@ -14,6 +14,11 @@ export const companyInput = z.object({
 });
 export type CompanyInput = z.infer<typeof companyInput>;
 
+/** What a company does; several may apply. The setup guide shows the steps these need. */
+export const COMPANY_PROFILES = ['repair_shop', 'field_service', 'contracts_helpdesk', 'telecom'] as const;
+export type CompanyProfile = (typeof COMPANY_PROFILES)[number];
+export const profilesInput = z.object({ profiles: z.array(z.enum(COMPANY_PROFILES)).max(COMPANY_PROFILES.length) });
+
 export const companySchema = companyInput
-  .extend({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string(), bankAccount: z.string(), email: z.string(), phone: z.string(), updatedAt: z.iso.datetime() })
+  .extend({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string(), bankAccount: z.string(), email: z.string(), phone: z.string(), profiles: z.array(z.enum(COMPANY_PROFILES)), updatedAt: z.iso.datetime() })
   .meta({ id: 'Company' });

@@ -5,7 +5,7 @@ import { appendAudit } from '../../kernel/audit/audit.ts';
 import { authorize } from '../../kernel/auth/actor.ts';
 import { invalidFields, notFound } from '../../kernel/errors/app-error.ts';
 import { normalizeCompany, validateCompany } from './company.rules.ts';
-import type { CompanyInput } from './company.schemas.ts';
+import { COMPANY_PROFILES, type CompanyInput, type CompanyProfile } from './company.schemas.ts';
 import { company } from './company.table.ts';
 
 type CompanyRow = typeof company.$inferSelect;
@@ -21,6 +21,7 @@ const toDto = (r: CompanyRow) => ({
   email: r.email,
   phone: r.phone,
   defaultLanguage: r.defaultLanguage === 'en' ? ('en' as const) : ('pl' as const),
+  profiles: r.profiles.filter((p): p is CompanyProfile => (COMPANY_PROFILES as readonly string[]).includes(p)),
   updatedAt: r.updatedAt.toISOString(),
 });
 
@@ -51,6 +52,18 @@ export async function updateCompany(deps: Deps, ctx: Ctx, input: CompanyInput) {
     if (!before) throw notFound('company');
     const [after] = await tx.update(company).set({ ...data, updatedAt: deps.clock.now() }).where(eq(company.id, 1)).returning();
     await appendAudit(tx, ctx, { entity: 'company', entityId: '1', action: 'updated', before: toDto(before), after: toDto(after!) });
+    return toDto(after!);
+  });
+}
+
+export async function setCompanyProfiles(deps: Deps, ctx: Ctx, profiles: CompanyProfile[]) {
+  authorize(ctx.actor, 'company:update');
+  const unique = COMPANY_PROFILES.filter((p) => profiles.includes(p)); // canonical order, no repeats
+  return deps.database.db.transaction(async (tx) => {
+    const before = (await tx.select().from(company).where(eq(company.id, 1)).for('update').limit(1))[0];
+    if (!before) throw notFound('company');
+    const [after] = await tx.update(company).set({ profiles: unique, updatedAt: deps.clock.now() }).where(eq(company.id, 1)).returning();
+    await appendAudit(tx, ctx, { entity: 'company', entityId: '1', action: 'profiles_changed', before: { profiles: before.profiles }, after: { profiles: unique } });
     return toDto(after!);
   });
 }

@@ -170,3 +170,25 @@ describe('audit trail access', () => {
     assert.equal((await admin.request('GET', `/api/v1/audit?entity=users&id=${me}`)).json.items[0].action, 'created');
   });
 });
+
+describe('partial changes', () => {
+  test('a PATCH changes only the fields it carries: customer, contact and site keep the rest', async () => {
+    const c = (await admin.request('POST', '/api/v1/customers', customerInput({ name: 'Częściowa', nip: null, street: 'ul. Stała 1', city: 'Opole', postalCode: '45-001' }))).json.customer;
+    const patched = await admin.request('PATCH', `/api/v1/customers/${c.id}`, { phone: '111 222 333' });
+    assert.equal(patched.status, 200);
+    assert.deepEqual([patched.json.customer.phone, patched.json.customer.street, patched.json.customer.city, patched.json.customer.postalCode], ['111 222 333', 'ul. Stała 1', 'Opole', '45-001']);
+
+    const site = (await admin.request('POST', `/api/v1/customers/${c.id}/sites`, { name: 'Hala', street: 'ul. Hutnicza 2', city: 'Gliwice', postalCode: '44-100', country: 'PL', notes: 'brama od tyłu' })).json;
+    const archived = (await admin.request('PATCH', `/api/v1/customers/${c.id}/sites/${site.id}`, { archived: true })).json;
+    assert.deepEqual([archived.archived, archived.street, archived.city, archived.notes], [true, 'ul. Hutnicza 2', 'Gliwice', 'brama od tyłu']);
+    await admin.request('PATCH', `/api/v1/customers/${c.id}/sites/${site.id}`, { archived: false });
+
+    const contact = (await admin.request('POST', `/api/v1/customers/${c.id}/contacts`, { name: 'Ewa', email: 'ewa@x.pl', language: 'en', portalAccess: true })).json;
+    const renamed = (await admin.request('PATCH', `/api/v1/customers/${c.id}/contacts/${contact.id}`, { role: 'Szefowa' })).json;
+    assert.deepEqual([renamed.role, renamed.email, renamed.language, renamed.portalAccess], ['Szefowa', 'ewa@x.pl', 'en', true]);
+
+    const audit = await admin.request('GET', `/api/v1/audit?entity=customers&id=${c.id}`);
+    assert.deepEqual(audit.json.items.map((a: any) => a.action), ['contact_updated', 'contact_added', 'site_restored', 'site_archived', 'site_added', 'updated', 'created']);
+    assert.deepEqual(Object.keys(audit.json.items[5].changes), ['phone']);
+  });
+});

@@ -1,6 +1,7 @@
 // The customers API contract (request and response shapes).
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../kernel/http/pagination.ts';
+import { patchOf } from '../../kernel/validation/patch.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalId = (max: number) =>
@@ -35,7 +36,7 @@ export const customerInput = z.object({
   notes: text(5000).default(''),
 });
 export type CustomerInput = z.infer<typeof customerInput>;
-export const customerPatch = customerInput.partial();
+export const customerPatch = patchOf(customerInput);
 
 export const customerSchema = z
   .object({
@@ -77,7 +78,7 @@ export const contactInput = z.object({
   portalAccess: z.boolean().default(false).describe('May use the customer portal (when it arrives)'),
   notes: text(2000).default(''),
 });
-export const contactPatch = contactInput.partial();
+export const contactPatch = patchOf(contactInput);
 export const contactSchema = z
   .object({
     id: z.uuid(),
@@ -102,7 +103,7 @@ export const siteInput = z.object({
   country: countryCode.default('PL'),
   notes: text(2000).default(''),
 });
-export const sitePatch = siteInput.partial();
+export const sitePatch = patchOf(siteInput);
 export const siteSchema = z
   .object({
     id: z.uuid(),

@@ -262,7 +262,7 @@ export async function updateContact(deps: Deps, ctx: Ctx, customerId: string, co
     await appendAudit(tx, ctx, {
       entity: 'customers',
       entityId: customerId,
-      action: archived === true && !before.archivedAt ? 'contact_archived' : 'contact_updated',
+      action: archived === true && !before.archivedAt ? 'contact_archived' : archived === false && before.archivedAt ? 'contact_restored' : 'contact_updated',
       sub: { entity: 'contact', id: contactId, label: after.name },
       before: toContactDto(before),
       after: toContactDto(after),
@@ -304,7 +304,7 @@ export async function updateSite(deps: Deps, ctx: Ctx, customerId: string, siteI
     await appendAudit(tx, ctx, {
       entity: 'customers',
       entityId: customerId,
-      action: archived === true && !before.archivedAt ? 'site_archived' : 'site_updated',
+      action: archived === true && !before.archivedAt ? 'site_archived' : archived === false && before.archivedAt ? 'site_restored' : 'site_updated',
       sub: { entity: 'site', id: siteId, label: after.name },
       before: toSiteDto(before),
       after: toSiteDto(after),

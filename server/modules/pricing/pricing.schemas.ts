@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../kernel/validation/patch.ts';
 import { cursorSchema, limitSchema } from '../../kernel/http/pagination.ts';
 
 const businessDate = z.iso.date().describe('YYYY-MM-DD');
@@ -14,7 +15,7 @@ export const priceListInput = z.object({
   notes: z.string().trim().max(2000).default(''),
 });
 export type PriceListInput = z.infer<typeof priceListInput>;
-export const priceListPatch = priceListInput.partial();
+export const priceListPatch = patchOf(priceListInput);
 
 export const priceListSchema = z
   .object({

@@ -58,7 +58,11 @@ describe('first run', () => {
     const guide = await app.inject({ url: '/api/v1/setup/guide', headers: { cookie } });
     assert.deepEqual(guide.json().steps.map((s: { key: string; done: boolean }) => [s.key, s.done]), [
       ['company', true],
+      ['profile', false],
       ['users', false],
+      ['services', false],
+      ['price_lists', false],
+      ['service_paths', false],
       ['customers', false],
     ]);
   });
@@ -68,5 +72,28 @@ describe('first run', () => {
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().code, 'setup.already_done');
     assert.deepEqual((await app.inject({ url: '/api/v1/setup/status' })).json(), { needsSetup: false });
+  });
+});
+
+describe('the setup guide adapts to the company profile', () => {
+  const keys = async (cookie: string) =>
+    (await app.inject({ url: '/api/v1/setup/guide', headers: { cookie } })).json().steps.map((s: { key: string; done: boolean }) => `${s.key}${s.done ? '✓' : ''}`);
+
+  test('a repair shop gets parts and stock; field service adds products and resources; each step ticks from real data', async () => {
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: ADMIN.email, password: ADMIN.password } });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+    const csrf = signIn.json().csrfToken as string;
+    const put = (profiles: string[]) => app.inject({ method: 'PUT', url: '/api/v1/company/profiles', headers: { cookie, 'x-csrf-token': csrf }, payload: { profiles } });
+
+    assert.equal((await put(['repair_shop'])).json().profiles[0], 'repair_shop');
+    assert.deepEqual(await keys(cookie), ['company✓', 'profile✓', 'users', 'parts', 'stock', 'services', 'price_lists', 'service_paths', 'customers']);
+
+    await app.inject({ method: 'POST', url: '/api/v1/parts', headers: { cookie, 'x-csrf-token': csrf }, payload: { code: 'P1', name: 'Ekran' } });
+    assert.ok((await keys(cookie)).includes('parts✓'));
+
+    await put(['field_service', 'repair_shop', 'field_service']);
+    assert.deepEqual(await keys(cookie), ['company✓', 'profile✓', 'users', 'products', 'parts✓', 'stock', 'services', 'price_lists', 'service_paths', 'resources', 'customers']);
+    const company = await app.inject({ url: '/api/v1/company', headers: { cookie } });
+    assert.deepEqual(company.json().profiles, ['repair_shop', 'field_service']);
   });
 });

@@ -7,10 +7,10 @@ import { hashPassword, passwordProblems } from '../../kernel/auth/password.ts';
 import { conflict, invalidFields } from '../../kernel/errors/app-error.ts';
 import { normalizeCompany, validateCompany } from '../company/company.rules.ts';
 import type { CompanyInput } from '../company/company.schemas.ts';
-import { insertCompany } from '../company/company.usecases.ts';
+import { findCompany, insertCompany } from '../company/company.usecases.ts';
 import { identityRepository } from '../identity/identity.repository.ts';
 import { startSession, toUserDto } from '../identity/identity.usecases.ts';
-import { setupSteps } from './setup.steps.ts';
+import { stepsFor } from './setup.steps.ts';
 
 const SETUP_LOCK = 727_002;
 
@@ -54,7 +54,8 @@ export async function performSetup(
 export async function setupGuide(deps: Deps, ctx: Ctx) {
   authorize(ctx.actor, 'setup:read');
   const { db } = deps.database;
+  const company = await findCompany(db);
   const steps = [];
-  for (const s of setupSteps) steps.push({ key: s.key, link: s.link, done: await s.done(db) });
+  for (const s of stepsFor(company?.profiles ?? [])) steps.push({ key: s.key, link: s.link, done: await s.done(db) });
   return { steps, complete: steps.every((s) => s.done) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../../kernel/validation/patch.ts';
 import { cursorSchema, limitSchema } from '../../kernel/http/pagination.ts';
 import { quantityString } from '../catalog/parts.schemas.ts';
 import { MOVEMENT_KINDS } from './stock.rules.ts';
@@ -10,7 +11,7 @@ export const locationInput = z.object({
   kind: z.enum(LOCATION_KINDS).default('warehouse'),
   notes: z.string().trim().max(2000).default(''),
 });
-export const locationPatch = locationInput.partial().extend({ active: z.boolean().optional() });
+export const locationPatch = patchOf(locationInput).extend({ active: z.boolean().optional() });
 export const locationSchema = z
   .object({ id: z.uuid(), name: z.string(), kind: z.enum(LOCATION_KINDS), notes: z.string(), active: z.boolean(), createdAt: z.iso.datetime() })
   .meta({ id: 'StockLocation' });

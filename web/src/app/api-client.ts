@@ -52,6 +52,8 @@ type RequestOptions = {
   signal?: AbortSignal;
   /** Do not treat 401 as "signed out" (sign-in itself, the session probe). */
   allowUnauthorized?: boolean;
+  /** A public endpoint (first-run setup, sign-in): no session, so no CSRF token to send. */
+  public?: boolean;
 };
 
 async function ensureCsrfToken(): Promise<string | null> {
@@ -87,7 +89,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    if (method !== 'GET') {
+    if (method !== 'GET' && !opts.public) {
       const token = await ensureCsrfToken();
       if (token) headers['x-csrf-token'] = token;
     }

@@ -8,6 +8,7 @@ export type FieldError = { path: string; code: string; message: string };
 export const ROLES = ['administrator', 'manager', 'front_desk', 'consultant', 'technician', 'accountant'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Mirrors server/kernel/auth/permissions.ts; the server may add more (they are ignored here). */
 export type Permission =
   | 'account:self'
   | 'company:read'
@@ -21,7 +22,14 @@ export type Permission =
   | 'customers:archive'
   | 'customers:delete'
   | 'customers:import'
-  | 'customers:export';
+  | 'customers:export'
+  | 'catalog:read'
+  | 'catalog:write'
+  | 'catalog:import'
+  | 'catalog:export'
+  | 'stock:read'
+  | 'stock:move'
+  | 'stock:adjust';
 
 export type User = {
   id: string;

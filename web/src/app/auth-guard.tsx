@@ -5,7 +5,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError } from '../ui/query-error.tsx';
 import type { Permission } from './api-types.ts';
-import { useCan, useSession } from './session.ts';
+import { SignedInContext, useCan, useSession } from './session.ts';
 
 export const PASSWORD_PATH = '/account/password';
 
@@ -20,7 +20,11 @@ export function AuthGuard() {
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   if (data.user.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
-  return <Outlet />;
+  return (
+    <SignedInContext.Provider value={data}>
+      <Outlet />
+    </SignedInContext.Provider>
+  );
 }
 
 /** A page for one permission: others see a short refusal instead of a broken screen. */

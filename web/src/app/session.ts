@@ -1,6 +1,6 @@
 // The signed-in session as server state: who, which permissions, the CSRF token.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { useLanguage } from '../i18n/i18n-context.tsx';
 import { ApiError, api, setCsrfToken } from './api-client.ts';
 import type { Permission, SessionInfo } from './api-types.ts';
@@ -25,11 +25,17 @@ export function useSession() {
   return useQuery({ queryKey: sessionKeys.session, queryFn: fetchSession, staleTime: 60_000 });
 }
 
+/**
+ * The session as the auth guard saw it. Components behind the guard read it from here rather than
+ * from the query, so that signing out re-renders the guard (which navigates away) before them.
+ */
+export const SignedInContext = createContext<SessionInfo | null>(null);
+
 /** The current session; only for components rendered behind the auth guard. */
 export function useSignedIn(): SessionInfo {
-  const { data } = useSession();
-  if (!data) throw new Error('useSignedIn outside the auth guard');
-  return data;
+  const session = useContext(SignedInContext);
+  if (!session) throw new Error('useSignedIn outside the auth guard');
+  return session;
 }
 
 /** can('customers:import') → whether the signed-in user's role allows it. */

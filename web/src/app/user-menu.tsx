@@ -19,13 +19,16 @@ export function UserMenu() {
   const { user } = useSignedIn();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const doSignOut = () =>
-    signOut.mutate(undefined, {
-      onSettled: () => {
-        notifySuccess(t('header.signedOut'));
-        void navigate('/sign-in', { replace: true });
-      },
-    });
+  // mutateAsync: the menu unmounts as soon as the session is gone, the promise still settles
+  const doSignOut = async () => {
+    try {
+      await signOut.mutateAsync();
+      notifySuccess(t('header.signedOut'));
+    } catch {
+      // the session is dropped locally anyway
+    }
+    void navigate('/sign-in', { replace: true });
+  };
   return (
     <Menu position="bottom-end" width={220} withinPortal>
       <Menu.Target>
@@ -51,7 +54,7 @@ export function UserMenu() {
           {t('header.changePassword')}
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={doSignOut} data-testid="menu-sign-out">
+        <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={() => void doSignOut()} data-testid="menu-sign-out">
           {t('header.signOut')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -32,7 +32,7 @@ export function formatDate(value: string | Date | null | undefined, lang: Langua
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-export const looksLikeInstant = (v: unknown): v is string => typeof v === 'string' && ISO_INSTANT.test(v);
+export const looksLikeInstant = (v: unknown): boolean => typeof v === 'string' && ISO_INSTANT.test(v);
 
 /**
  * Integer minor units (grosze) → "1 234,56 zł". The amount goes to Intl as a decimal string, so

@@ -21,7 +21,7 @@ type Props = {
 export function ConfirmModal({ opened, title, children, confirmLabel, color = 'red', loading, error, onConfirm, onClose, extra }: Props) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered data-testid="confirm-modal">
+    <Modal opened={opened} onClose={onClose} title={title} centered attributes={{ content: { 'data-testid': 'confirm-modal' } }}>
       <Stack>
         {typeof children === 'string' ? <Text>{children}</Text> : children}
         <FormAlert message={error} />

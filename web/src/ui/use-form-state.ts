@@ -42,6 +42,7 @@ export type FormState<V extends Values> = {
   reset: (values: V) => void;
   /** Props for a Mantine text-like input: value, onChange, error. */
   text: (name: keyof V & string) => {
+    name: string;
     value: string;
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
     error: string | undefined;
@@ -83,6 +84,7 @@ export function useFormState<V extends Values>(initial: V | (() => V)): FormStat
 
   const text = useCallback(
     (name: keyof V & string) => ({
+      name,
       value: String(values[name] ?? ''),
       onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(name, e.currentTarget.value as V[typeof name]),
       error: errors[name],

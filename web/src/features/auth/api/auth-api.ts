@@ -11,7 +11,7 @@ export type ProfileBody = Partial<{ name: string; language: Language }>;
 
 export function useSignIn() {
   return useMutation({
-    mutationFn: (body: SignInBody) => api<SessionInfo>('/api/v1/auth/sign-in', { method: 'POST', body, allowUnauthorized: true }),
+    mutationFn: (body: SignInBody) => api<SessionInfo>('/api/v1/auth/sign-in', { method: 'POST', body, allowUnauthorized: true, public: true }),
   });
 }
 
@@ -21,8 +21,9 @@ export function useSignOut() {
     mutationFn: () => api<void>('/api/v1/auth/sign-out', { method: 'POST', allowUnauthorized: true }),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
       qc.setQueryData(sessionKeys.session, null);
+      // nothing of the previous user stays in memory
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.session[0] });
     },
   });
 }

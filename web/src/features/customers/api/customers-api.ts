@@ -74,10 +74,12 @@ export function useCreateCustomer() {
   });
 }
 
+// PATCH bodies must carry the whole record: the server's patch schemas (zod `.partial()` over
+// fields with `.default()`) fill omitted fields with their defaults, i.e. they would be wiped.
 export function useUpdateCustomer(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CustomerInput>) => api<CustomerWriteResult>(`${base}/${id}`, { method: 'PATCH', body }),
+    mutationFn: (body: CustomerInput) => api<CustomerWriteResult>(`${base}/${id}`, { method: 'PATCH', body }),
     onSuccess: () => invalidateCustomer(qc, id),
   });
 }
@@ -104,7 +106,7 @@ export function useDeleteCustomer(id: string) {
 export function useSaveContact(customerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: Partial<ContactInput> & { archived?: boolean } }) =>
+    mutationFn: ({ id, body }: { id?: string; body: ContactInput & { archived?: boolean } }) =>
       id
         ? api<Contact>(`${base}/${customerId}/contacts/${id}`, { method: 'PATCH', body })
         : api<Contact>(`${base}/${customerId}/contacts`, { method: 'POST', body }),
@@ -115,7 +117,7 @@ export function useSaveContact(customerId: string) {
 export function useSaveSite(customerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: Partial<SiteInput> & { archived?: boolean } }) =>
+    mutationFn: ({ id, body }: { id?: string; body: SiteInput & { archived?: boolean } }) =>
       id
         ? api<Site>(`${base}/${customerId}/sites/${id}`, { method: 'PATCH', body })
         : api<Site>(`${base}/${customerId}/sites`, { method: 'POST', body }),

@@ -1,5 +1,5 @@
 // The list's filters live in the URL query string (shareable, survive reload and back/forward).
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CustomerFilters, CustomerKind, CustomerSort, CustomerStatus } from './customer-types.ts';
 
@@ -23,20 +23,24 @@ export function useCustomerFilters(): [CustomerFilters, (patch: Partial<Customer
     }),
     [params],
   );
+  // Two changes in quick succession (kind, then sort) must both survive: the URL updates
+  // asynchronously, so each change builds on the latest params we asked for, not on the URL.
+  const latest = useRef(params);
+  const seen = useRef(params);
+  if (seen.current !== params) {
+    seen.current = params;
+    latest.current = params;
+  }
   const update = useCallback(
     (patch: Partial<CustomerFilters>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            const key = k as keyof CustomerFilters;
-            if (v === '' || v === DEFAULT_FILTERS[key]) next.delete(key);
-            else next.set(key, String(v));
-          }
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(latest.current);
+      for (const [k, v] of Object.entries(patch)) {
+        const key = k as keyof CustomerFilters;
+        if (v === '' || v === DEFAULT_FILTERS[key]) next.delete(key);
+        else next.set(key, String(v));
+      }
+      latest.current = next;
+      setParams(next, { replace: true });
     },
     [setParams],
   );

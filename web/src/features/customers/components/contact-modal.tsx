@@ -7,7 +7,7 @@ import { useFormState } from '../../../ui/use-form-state.ts';
 import { useSaveContact } from '../api/customers-api.ts';
 import type { Contact, ContactInput } from '../api/customer-types.ts';
 
-const valuesOf = (c: Contact | null): ContactInput => ({
+export const contactInputOf = (c: Contact | null): ContactInput => ({
   name: c?.name ?? '',
   role: c?.role ?? '',
   email: c?.email ?? '',
@@ -21,7 +21,7 @@ const valuesOf = (c: Contact | null): ContactInput => ({
 export function ContactModal({ customerId, contact, onClose }: { customerId: string; contact: Contact | null; onClose: () => void }) {
   const t = useT();
   const save = useSaveContact(customerId);
-  const form = useFormState(() => valuesOf(contact));
+  const form = useFormState(() => contactInputOf(contact));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.values.name.trim()) return form.setErrors({ name: t('common.required') });
@@ -37,7 +37,7 @@ export function ContactModal({ customerId, contact, onClose }: { customerId: str
     );
   };
   return (
-    <Modal opened onClose={onClose} title={contact ? t('customers.contacts.editTitle') : t('customers.contacts.addTitle')} size="lg" data-testid="contact-modal">
+    <Modal opened onClose={onClose} title={contact ? t('customers.contacts.editTitle') : t('customers.contacts.addTitle')} size="lg" attributes={{ content: { 'data-testid': 'contact-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -16,9 +16,9 @@ export function CustomerFilters({ filters, onChange, resetToken }: Props) {
 
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
-  // "clear filters" elsewhere on the page: start from the URL again
+  // "clear filters" elsewhere on the page empties the text fields too
   useEffect(() => {
-    setText({ q: filters.q, city: filters.city });
+    if (resetToken > 0) setText({ q: '', city: '' });
   }, [resetToken]);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Divider, Group, Input, SegmentedControl, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -66,22 +66,21 @@ export function CustomerForm({ form, onSubmit, submitting, submitLabel, cancelTo
   return (
     <form onSubmit={submit} noValidate data-testid="customer-form">
       <Stack gap="md">
-        <div>
-          <Text size="sm" fw={500} mb={4} id="customer-kind-label">
-            {t('customers.fields.kind')}
-          </Text>
-          <SegmentedControl
-            value={values.kind}
-            onChange={(v) => form.set('kind', v === 'individual' ? 'individual' : 'company')}
-            aria-labelledby="customer-kind-label"
-            data-testid="customer-kind"
-            data={[
-              { value: 'company', label: t('customers.kind.company') },
-              { value: 'individual', label: t('customers.kind.individual') },
-            ]}
-          />
-        </div>
-        <TextInput label={t('customers.fields.name')} required autoFocus name="name" {...form.text('name')} />
+        <Input.Wrapper label={t('customers.fields.kind')} id="customer-kind" error={form.errors.kind}>
+          <div>
+            <SegmentedControl
+              value={values.kind}
+              onChange={(v) => form.set('kind', v === 'individual' ? 'individual' : 'company')}
+              aria-labelledby="customer-kind-label"
+              data-testid="customer-kind"
+              data={[
+                { value: 'company', label: t('customers.kind.company') },
+                { value: 'individual', label: t('customers.kind.individual') },
+              ]}
+            />
+          </div>
+        </Input.Wrapper>
+        <TextInput label={t('customers.fields.name')} required autoFocus {...form.text('name')} />
         <Divider label={t('customers.form.sectionIdentity')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {showNip && (
@@ -93,19 +92,19 @@ export function CustomerForm({ form, onSubmit, submitting, submitLabel, cancelTo
               {...(customerId ? { excludeId: customerId } : {})}
             />
           )}
-          <TextInput label={t('customers.fields.regon')} name="regon" inputMode="numeric" {...form.text('regon')} />
-          {showPesel && <TextInput label={t('customers.fields.pesel')} name="pesel" inputMode="numeric" {...form.text('pesel')} />}
+          <TextInput label={t('customers.fields.regon')} inputMode="numeric" {...form.text('regon')} />
+          {showPesel && <TextInput label={t('customers.fields.pesel')} inputMode="numeric" {...form.text('pesel')} />}
         </SimpleGrid>
         <Divider label={t('customers.form.sectionContact')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('customers.fields.email')} type="email" name="email" {...form.text('email')} />
-          <TextInput label={t('customers.fields.phone')} type="tel" name="phone" {...form.text('phone')} />
-          <TextInput label={t('customers.fields.street')} name="street" {...form.text('street')} />
-          <TextInput label={t('customers.fields.postalCode')} name="postalCode" description={t('company.hints.postalCode')} {...form.text('postalCode')} />
-          <TextInput label={t('customers.fields.city')} name="city" {...form.text('city')} />
-          <TextInput label={t('customers.fields.country')} name="country" description={t('company.hints.country')} maxLength={2} {...form.text('country')} />
+          <TextInput label={t('customers.fields.email')} type="email" {...form.text('email')} />
+          <TextInput label={t('customers.fields.phone')} type="tel" {...form.text('phone')} />
+          <TextInput label={t('customers.fields.street')} {...form.text('street')} />
+          <TextInput label={t('customers.fields.postalCode')} description={t('company.hints.postalCode')} {...form.text('postalCode')} />
+          <TextInput label={t('customers.fields.city')} {...form.text('city')} />
+          <TextInput label={t('customers.fields.country')} description={t('company.hints.country')} maxLength={2} {...form.text('country')} />
         </SimpleGrid>
-        <Textarea label={t('customers.fields.notes')} name="notes" autosize minRows={3} {...form.text('notes')} />
+        <Textarea label={t('customers.fields.notes')} autosize minRows={3} {...form.text('notes')} />
         <FormAlert message={form.general} />
         <Group justify="flex-end">
           <Button component={Link} to={cancelTo} variant="default">

@@ -44,9 +44,13 @@ export function CustomersTable({ customers }: { customers: Customer[] }) {
                 <CustomerKindBadge kind={c.kind} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {c.nip ? formatNip(c.nip) : dash}
-                </Text>
+                {c.nip ? (
+                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {formatNip(c.nip)}
+                  </Text>
+                ) : (
+                  dash
+                )}
               </Table.Td>
               <Table.Td>{c.phone || dash}</Table.Td>
               <Table.Td>{c.email || dash}</Table.Td>

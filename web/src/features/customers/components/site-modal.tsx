@@ -7,7 +7,7 @@ import { useFormState } from '../../../ui/use-form-state.ts';
 import { useSaveSite } from '../api/customers-api.ts';
 import type { Site, SiteInput } from '../api/customer-types.ts';
 
-const valuesOf = (s: Site | null): SiteInput => ({
+export const siteInputOf = (s: Site | null): SiteInput => ({
   name: s?.name ?? '',
   street: s?.street ?? '',
   postalCode: s?.postalCode ?? '',
@@ -20,7 +20,7 @@ const valuesOf = (s: Site | null): SiteInput => ({
 export function SiteModal({ customerId, site, onClose }: { customerId: string; site: Site | null; onClose: () => void }) {
   const t = useT();
   const save = useSaveSite(customerId);
-  const form = useFormState(() => valuesOf(site));
+  const form = useFormState(() => siteInputOf(site));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form.values.name.trim()) return form.setErrors({ name: t('common.required') });
@@ -36,7 +36,7 @@ export function SiteModal({ customerId, site, onClose }: { customerId: string; s
     );
   };
   return (
-    <Modal opened onClose={onClose} title={site ? t('customers.sites.editTitle') : t('customers.sites.addTitle')} size="lg" data-testid="site-modal">
+    <Modal opened onClose={onClose} title={site ? t('customers.sites.editTitle') : t('customers.sites.addTitle')} size="lg" attributes={{ content: { 'data-testid': 'site-modal' } }}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('customers.sites.fields.name')} required data-autofocus {...form.text('name')} />

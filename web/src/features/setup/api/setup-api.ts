@@ -27,7 +27,7 @@ export function useSetupStatus() {
 export function usePerformSetup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetupBody) => api<SessionInfo>('/api/v1/setup', { method: 'POST', body, allowUnauthorized: true }),
+    mutationFn: (body: SetupBody) => api<SessionInfo>('/api/v1/setup', { method: 'POST', body, allowUnauthorized: true, public: true }),
     onSuccess: () => qc.setQueryData<SetupStatus>(setupKeys.status(), { needsSetup: false }),
   });
 }

@@ -76,16 +76,17 @@ export function SetupPage() {
           <CompanyFields values={company.values} errors={company.errors} onChange={company.set} withCountry={false} autoFocus />
           <Divider label={t('setup.adminSection')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('setup.adminName')} required name="adminName" {...admin.text('name')} />
-            <TextInput label={t('setup.adminEmail')} required type="email" name="adminEmail" autoComplete="username" {...admin.text('email')} />
+            <TextInput label={t('setup.adminName')} required {...admin.text('name')} name="adminName" />
+            <TextInput label={t('setup.adminEmail')} required type="email" autoComplete="username" {...admin.text('email')} name="adminEmail" />
             <PasswordInput
               label={t('setup.adminPassword')}
               description={t('auth.password.hint')}
               required
               autoComplete="new-password"
               {...admin.text('password')}
+              name="adminPassword"
             />
-            <PasswordInput label={t('setup.adminPasswordRepeat')} required autoComplete="new-password" {...admin.text('repeat')} />
+            <PasswordInput label={t('setup.adminPasswordRepeat')} required autoComplete="new-password" {...admin.text('repeat')} name="adminPasswordRepeat" />
             <Select
               label={t('setup.adminLanguage')}
               value={admin.values.language}
