@@ -28,6 +28,12 @@ before(async () => {
   Object.assign(ids, { id: c.json.customer.id, childId: contact.json.id });
   ids.userId = u.json.user.id;
   ids.tokenId = t.json.token.id;
+  // Catalogue records, so malformed bodies meet routes that would otherwise succeed.
+  ids.product = (await admin.request('POST', '/api/v1/products', { code: 'FUZZ', name: 'Fuzz' })).json.id;
+  ids.service = (await admin.request('POST', '/api/v1/services', { code: 'FUZZ', name: 'Fuzz', unit: 'hour', defaultPriceMinor: 100, vatRateCode: '23' })).json.id;
+  ids.resource = (await admin.request('POST', '/api/v1/resources', { name: 'Fuzz', kind: 'vehicle' })).json.id;
+  const path = (await admin.request('POST', '/api/v1/service-paths', { name: 'Fuzz', steps: [{ name: 'A' }] })).json;
+  Object.assign(ids, { path: path.id, step: path.steps[0].id });
   const all = await operations(app);
   doc = all.doc;
   writes = all.ops.filter((o) => o.method !== 'GET' && !['/api/v1/auth/sign-out', '/api/v1/setup'].includes(o.path));
@@ -53,6 +59,10 @@ async function snapshot(): Promise<string> {
 function paramsFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/users/')) return { id: ids.userId! };
   if (op.path.startsWith('/api/v1/api-tokens/')) return { id: ids.tokenId! };
+  if (op.path.startsWith('/api/v1/products/')) return { id: ids.product! };
+  if (op.path.startsWith('/api/v1/services/')) return { id: ids.service! };
+  if (op.path.startsWith('/api/v1/resources/')) return { id: ids.resource! };
+  if (op.path.startsWith('/api/v1/service-paths/')) return { id: ids.path!, stepId: ids.step! };
   return ids;
 }
 

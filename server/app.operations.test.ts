@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { App } from './kernel/http/app-types.ts';
 import { createTestDeps, type TestDeps } from './test/test-db.ts';
 import { buildTestApp } from './test/fixtures.ts';
+import { sql } from 'drizzle-orm';
 
 let deps: TestDeps;
 let app: App;
@@ -53,4 +54,13 @@ test('an unknown API path is a 404 problem', async () => {
   const res = await app.inject({ url: '/api/v1/nothing-here' });
   assert.equal(res.statusCode, 404);
   assert.equal(res.json().code, 'route.not_found');
+});
+
+test('a database error wrapped by the ORM still maps to its problem (a malformed value is a 400, not a 500)', async () => {
+  const probe = await buildTestApp(deps);
+  probe.get('/probe-db-error', { config: { public: true } }, async () => deps.database.db.execute(sql`select 'not-a-uuid'::uuid`));
+  const res = await probe.inject({ url: '/probe-db-error' });
+  assert.equal(res.statusCode, 400);
+  assert.equal(res.json().code, 'request.invalid');
+  await probe.close();
 });

@@ -75,7 +75,10 @@ function zodValidationFields(error: FastifyError): FieldError[] {
 }
 
 export function registerProblemHandlers(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError & PgError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((raw: FastifyError & PgError, request: FastifyRequest, reply: FastifyReply) => {
+    // Drizzle wraps driver errors (DrizzleQueryError) and keeps PostgreSQL's SQLSTATE on the cause.
+    const cause = (raw as { cause?: PgError }).cause;
+    const error = (cause?.code && !raw.code ? Object.assign(raw, { code: cause.code, constraint: cause.constraint }) : raw) as FastifyError & PgError;
     if (error instanceof AppError) {
       return sendProblem(reply, error.status, error.code, error.message, { errors: error.fields, ...error.extra });
     }

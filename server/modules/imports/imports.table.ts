@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.table.ts';
 
 /** The last column mapping used to import each kind of file, offered again next time. */
@@ -8,3 +8,19 @@ export const importMappings = pgTable('import_mappings', {
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 });
+
+/** A file read once on upload; preview and commit work on these rows. Kept a day. */
+export const importUploads = pgTable(
+  'import_uploads',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    target: text().notNull(),
+    priceListId: uuid(),
+    fileName: text().notNull(),
+    headers: jsonb().$type<string[]>().notNull(),
+    rows: jsonb().$type<string[][]>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('import_uploads_created_idx').on(t.createdAt)],
+);
