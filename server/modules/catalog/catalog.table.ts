@@ -85,6 +85,8 @@ export const parts = pgTable(
     index('parts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('parts_sort_idx').on(t.sortKey, t.id),
     index('parts_ean_idx').on(t.ean),
+    // the low-stock list only looks at parts with a minimum level
+    index('parts_min_stock_sort_idx').on(t.sortKey, t.id).where(sql`${t.minStock} > 0`),
     check('parts_prices_nonneg', sql`${t.purchasePriceMinor} >= 0 and ${t.salePriceMinor} >= 0`),
   ],
 );

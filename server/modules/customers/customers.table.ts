@@ -34,6 +34,7 @@ export const customers = pgTable(
     index('customers_created_idx').on(t.createdAt, t.id),
     index('customers_nip_idx').on(t.nip),
     index('customers_kind_sort_idx').on(t.kind, t.sortKey, t.id),
+    index('customers_city_sort_idx').on(sql`lower(${t.city})`, t.sortKey, t.id),
   ],
 );
 

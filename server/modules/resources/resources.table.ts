@@ -19,6 +19,7 @@ export const resources = pgTable(
   },
   (t) => [
     index('resources_sort_idx').on(t.sortKey, t.id),
+    index('resources_active_sort_idx').on(t.active, t.sortKey, t.id),
     index('resources_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
