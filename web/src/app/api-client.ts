@@ -63,16 +63,16 @@ async function ensureCsrfToken(): Promise<string | null> {
   return csrfToken;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
-  const type = res.headers.get('content-type') ?? '';
-  if (type.includes('json')) {
+/** A problem+json body (or anything else) as ApiError. */
+function problemToApiError(status: number, statusText: string, contentType: string, text: string): ApiError {
+  if (contentType.includes('json')) {
     try {
-      const body = (await res.json()) as Record<string, unknown>;
+      const body = JSON.parse(text) as Record<string, unknown>;
       const errors = Array.isArray(body.errors) ? (body.errors as FieldError[]) : [];
       return new ApiError(
-        typeof body.status === 'number' ? body.status : res.status,
-        typeof body.code === 'string' ? body.code : `http_${res.status}`,
-        typeof body.detail === 'string' ? body.detail : res.statusText,
+        typeof body.status === 'number' ? body.status : status,
+        typeof body.code === 'string' ? body.code : `http_${status}`,
+        typeof body.detail === 'string' ? body.detail : statusText,
         errors,
         body,
       );
@@ -80,7 +80,21 @@ async function toApiError(res: Response): Promise<ApiError> {
       // fall through to a bare error
     }
   }
-  return new ApiError(res.status, `http_${res.status}`, res.statusText);
+  return new ApiError(status, `http_${status}`, statusText);
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  return problemToApiError(res.status, res.statusText, res.headers.get('content-type') ?? '', await res.text().catch(() => ''));
+}
+
+/** 401 drops the session, a temporary password sends to the change-password screen. */
+function noticeError(error: ApiError, allowUnauthorized?: boolean) {
+  if (error.status === 401 && !allowUnauthorized) {
+    csrfToken = null;
+    handlers.onUnauthorized();
+  } else if (error.status === 403 && error.code === 'auth.password_change_required') {
+    handlers.onPasswordChangeRequired();
+  }
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -106,15 +120,59 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   if (!res.ok) {
     const error = await toApiError(res);
-    if (error.status === 401 && !opts.allowUnauthorized) {
-      csrfToken = null;
-      handlers.onUnauthorized();
-    } else if (error.status === 403 && error.code === 'auth.password_change_required') {
-      handlers.onPasswordChangeRequired();
-    }
+    noticeError(error, opts.allowUnauthorized);
     throw error;
   }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? await res.json() : await res.text()) as T;
+}
+
+/**
+ * A JSON write whose upload progress matters (a file as base64): XMLHttpRequest, because fetch does
+ * not report upload progress. Same rules as api(): session cookie, CSRF header, problem+json → ApiError.
+ * `onProgress` gets 0…1 while the body is sent.
+ */
+export async function apiUpload<T>(
+  path: string,
+  body: unknown,
+  opts: { method?: 'POST' | 'PUT'; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  let token: string | null;
+  try {
+    token = await ensureCsrfToken();
+  } catch (e) {
+    throw networkError(e);
+  }
+  const payload = JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(opts.method ?? 'POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('content-type', 'application/json');
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) opts.onProgress?.(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => opts.onProgress?.(1);
+    xhr.onload = () => {
+      const type = xhr.getResponseHeader('content-type') ?? '';
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (xhr.status === 204 || !xhr.responseText) return resolve(undefined as T);
+        try {
+          return resolve((type.includes('json') ? JSON.parse(xhr.responseText) : xhr.responseText) as T);
+        } catch (e) {
+          return reject(networkError(e));
+        }
+      }
+      const error = problemToApiError(xhr.status, xhr.statusText, type, xhr.responseText);
+      noticeError(error);
+      reject(error);
+    };
+    xhr.onerror = () => reject(networkError(new Error('Network error')));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(payload);
+  });
 }

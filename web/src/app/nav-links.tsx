@@ -1,5 +1,21 @@
 import { NavLink, Stack } from '@mantine/core';
-import { IconApi, IconBuilding, IconExternalLink, IconListCheck, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconApi,
+  IconBox,
+  IconBuilding,
+  IconBuildingWarehouse,
+  IconCar,
+  IconCategory,
+  IconExternalLink,
+  IconListCheck,
+  IconPackage,
+  IconRoute,
+  IconSettings,
+  IconTags,
+  IconTool,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useCan } from './session.ts';
@@ -14,6 +30,15 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     can('company:read') && { to: '/settings/company', label: t('nav.company'), icon: <IconBuilding size={18} />, testId: 'nav-company' },
     can('users:read') && { to: '/settings/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
   ].filter((x) => x !== false);
+  const catalogue = [
+    { to: '/catalogue/products', label: t('nav.products'), icon: <IconBox size={18} />, testId: 'nav-products' },
+    { to: '/catalogue/parts', label: t('nav.parts'), icon: <IconPackage size={18} />, testId: 'nav-parts' },
+    { to: '/catalogue/stock-locations', label: t('nav.stockLocations'), icon: <IconBuildingWarehouse size={18} />, testId: 'nav-stock-locations' },
+    { to: '/catalogue/services', label: t('nav.services'), icon: <IconTool size={18} />, testId: 'nav-services' },
+    { to: '/catalogue/price-lists', label: t('nav.priceLists'), icon: <IconTags size={18} />, testId: 'nav-price-lists' },
+    { to: '/catalogue/service-paths', label: t('nav.servicePaths'), icon: <IconRoute size={18} />, testId: 'nav-service-paths' },
+    { to: '/catalogue/resources', label: t('nav.resources'), icon: <IconCar size={18} />, testId: 'nav-resources' },
+  ];
 
   return (
     <Stack gap={2} component="nav" aria-label={t('nav.label')}>
@@ -38,6 +63,28 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           onClick={onNavigate}
           data-testid="nav-customers"
         />
+      )}
+      {can('catalog:read') && (
+        <NavLink
+          label={t('nav.catalogue')}
+          leftSection={<IconCategory size={18} />}
+          defaultOpened
+          childrenOffset={28}
+          data-testid="nav-catalogue"
+        >
+          {catalogue.map((c) => (
+            <NavLink
+              key={c.to}
+              component={Link}
+              to={c.to}
+              label={c.label}
+              leftSection={c.icon}
+              active={under(c.to)}
+              onClick={onNavigate}
+              data-testid={c.testId}
+            />
+          ))}
+        </NavLink>
       )}
       <NavLink
         label={t('nav.settings')}

@@ -1,5 +1,5 @@
 // Every screen of the staff app. The server answers unknown non-API paths with index.html.
-import { createBrowserRouter } from 'react-router';
+import { Navigate, createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/pages/account-page.tsx';
 import { ChangePasswordPage } from '../features/auth/pages/change-password-page.tsx';
 import { SignInPage } from '../features/auth/pages/sign-in-page.tsx';
@@ -9,7 +9,18 @@ import { CustomerEditPage } from '../features/customers/pages/customer-edit-page
 import { CustomerNewPage } from '../features/customers/pages/customer-new-page.tsx';
 import { CustomersImportPage } from '../features/customers/pages/customers-import-page.tsx';
 import { CustomersListPage } from '../features/customers/pages/customers-list-page.tsx';
+import { CatalogueImportPage, PriceListImportPage } from '../features/imports/pages/import-pages.tsx';
+import { PartDetailPage } from '../features/parts/pages/part-detail-page.tsx';
+import { PartEditPage } from '../features/parts/pages/part-edit-page.tsx';
+import { PartNewPage } from '../features/parts/pages/part-new-page.tsx';
+import { PartsListPage } from '../features/parts/pages/parts-list-page.tsx';
+import { PriceListDetailPage, PriceListEditPage, PriceListNewPage, PriceListsListPage } from '../features/price-lists/pages/price-lists-pages.tsx';
+import { ProductDetailPage, ProductEditPage, ProductNewPage, ProductsListPage } from '../features/products/pages/products-pages.tsx';
+import { ResourceDetailPage, ResourceEditPage, ResourceNewPage, ResourcesListPage } from '../features/resources/pages/resources-pages.tsx';
+import { ServicePathDetailPage, ServicePathNewPage, ServicePathsListPage } from '../features/service-paths/pages/service-paths-pages.tsx';
+import { ServiceDetailPage, ServiceEditPage, ServiceNewPage, ServicesListPage } from '../features/services/pages/services-pages.tsx';
 import { GuidePage } from '../features/setup/pages/guide-page.tsx';
+import { StockLocationsPage } from '../features/stock/pages/stock-locations-page.tsx';
 import { SetupPage } from '../features/setup/pages/setup-page.tsx';
 import { UsersPage } from '../features/users/pages/users-page.tsx';
 import { AuthGuard, RequirePermission } from './auth-guard.tsx';
@@ -41,6 +52,36 @@ export const router = createBrowserRouter([
               { path: '/customers/import', element: <RequirePermission permission="customers:import"><CustomersImportPage /></RequirePermission> },
               { path: '/customers/:id', element: <RequirePermission permission="customers:read"><CustomerDetailPage /></RequirePermission> },
               { path: '/customers/:id/edit', element: <RequirePermission permission="customers:write"><CustomerEditPage /></RequirePermission> },
+              // catalogue
+              { path: '/catalogue', element: <Navigate to="/catalogue/parts" replace /> },
+              { path: '/catalogue/parts', element: <RequirePermission permission="catalog:read"><PartsListPage /></RequirePermission> },
+              { path: '/catalogue/parts/new', element: <RequirePermission permission="catalog:write"><PartNewPage /></RequirePermission> },
+              { path: '/catalogue/parts/import', element: <RequirePermission permission="catalog:import"><CatalogueImportPage target="parts" /></RequirePermission> },
+              { path: '/catalogue/parts/:id', element: <RequirePermission permission="catalog:read"><PartDetailPage /></RequirePermission> },
+              { path: '/catalogue/parts/:id/edit', element: <RequirePermission permission="catalog:write"><PartEditPage /></RequirePermission> },
+              { path: '/catalogue/stock-locations', element: <RequirePermission permission="stock:read"><StockLocationsPage /></RequirePermission> },
+              { path: '/catalogue/products', element: <RequirePermission permission="catalog:read"><ProductsListPage /></RequirePermission> },
+              { path: '/catalogue/products/new', element: <RequirePermission permission="catalog:write"><ProductNewPage /></RequirePermission> },
+              { path: '/catalogue/products/import', element: <RequirePermission permission="catalog:import"><CatalogueImportPage target="products" /></RequirePermission> },
+              { path: '/catalogue/products/:id', element: <RequirePermission permission="catalog:read"><ProductDetailPage /></RequirePermission> },
+              { path: '/catalogue/products/:id/edit', element: <RequirePermission permission="catalog:write"><ProductEditPage /></RequirePermission> },
+              { path: '/catalogue/services', element: <RequirePermission permission="catalog:read"><ServicesListPage /></RequirePermission> },
+              { path: '/catalogue/services/new', element: <RequirePermission permission="catalog:write"><ServiceNewPage /></RequirePermission> },
+              { path: '/catalogue/services/import', element: <RequirePermission permission="catalog:import"><CatalogueImportPage target="services" /></RequirePermission> },
+              { path: '/catalogue/services/:id', element: <RequirePermission permission="catalog:read"><ServiceDetailPage /></RequirePermission> },
+              { path: '/catalogue/services/:id/edit', element: <RequirePermission permission="catalog:write"><ServiceEditPage /></RequirePermission> },
+              { path: '/catalogue/resources', element: <RequirePermission permission="catalog:read"><ResourcesListPage /></RequirePermission> },
+              { path: '/catalogue/resources/new', element: <RequirePermission permission="catalog:write"><ResourceNewPage /></RequirePermission> },
+              { path: '/catalogue/resources/:id', element: <RequirePermission permission="catalog:read"><ResourceDetailPage /></RequirePermission> },
+              { path: '/catalogue/resources/:id/edit', element: <RequirePermission permission="catalog:write"><ResourceEditPage /></RequirePermission> },
+              { path: '/catalogue/price-lists', element: <RequirePermission permission="catalog:read"><PriceListsListPage /></RequirePermission> },
+              { path: '/catalogue/price-lists/new', element: <RequirePermission permission="catalog:write"><PriceListNewPage /></RequirePermission> },
+              { path: '/catalogue/price-lists/:id', element: <RequirePermission permission="catalog:read"><PriceListDetailPage /></RequirePermission> },
+              { path: '/catalogue/price-lists/:id/edit', element: <RequirePermission permission="catalog:write"><PriceListEditPage /></RequirePermission> },
+              { path: '/catalogue/price-lists/:id/import', element: <RequirePermission permission="catalog:import"><PriceListImportPage /></RequirePermission> },
+              { path: '/catalogue/service-paths', element: <RequirePermission permission="catalog:read"><ServicePathsListPage /></RequirePermission> },
+              { path: '/catalogue/service-paths/new', element: <RequirePermission permission="catalog:write"><ServicePathNewPage /></RequirePermission> },
+              { path: '/catalogue/service-paths/:id', element: <RequirePermission permission="catalog:read"><ServicePathDetailPage /></RequirePermission> },
               { path: '/account', element: <AccountPage /> },
               { path: '/account/password', element: <ChangePasswordPage /> },
               { path: '/settings/company', element: <RequirePermission permission="company:read"><CompanySettingsPage /></RequirePermission> },

@@ -1,5 +1,5 @@
 import { Button, Center, Group, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
-import { IconArchive, IconEdit, IconFileImport, IconNote, IconPlus, IconRestore, IconTrash, IconPoint } from '@tabler/icons-react';
+import { IconArchive, IconArrowsSort, IconCopy, IconEdit, IconFileImport, IconNote, IconPlus, IconRestore, IconTrash, IconPoint, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -12,7 +12,11 @@ function actionIcon(action: string): ReactNode {
   if (action.endsWith('archived')) return <IconArchive size={12} />;
   if (action === 'restored') return <IconRestore size={12} />;
   if (action === 'deleted') return <IconTrash size={12} />;
-  if (action === 'imported') return <IconFileImport size={12} />;
+  if (action === 'imported' || action === 'items_imported') return <IconFileImport size={12} />;
+  if (action === 'copied') return <IconCopy size={12} />;
+  if (action.startsWith('stock_')) return <IconTransfer size={12} />;
+  if (action === 'steps_reordered') return <IconArrowsSort size={12} />;
+  if (action.endsWith('_removed')) return <IconTrash size={12} />;
   if (action.startsWith('note')) return <IconNote size={12} />;
   if (action.endsWith('updated')) return <IconEdit size={12} />;
   return <IconPoint size={12} />;
@@ -20,7 +24,8 @@ function actionIcon(action: string): ReactNode {
 
 function EntryChanges({ entry }: { entry: AuditEntry }) {
   const t = useT();
-  const creation = entry.action === 'created' || entry.action === 'imported' || entry.action.endsWith('_added');
+  const creation =
+    entry.action === 'created' || entry.action === 'imported' || entry.action === 'copied' || entry.action === 'items_imported' || entry.action.endsWith('_added') || entry.action.startsWith('stock_');
   const rows = Object.entries(entry.changes).filter(
     ([field, c]) => !HIDDEN_FIELDS.has(field) && !(isEmptyValue(c.before) && isEmptyValue(c.after)) && !(creation && isEmptyValue(c.after)),
   );

@@ -15,7 +15,11 @@ export type CompanyInput = {
   phone: string;
   defaultLanguage: Language;
 };
-export type Company = CompanyInput & { updatedAt: string };
+/** What the company does; several may apply. The setup guide shows the steps these need. */
+export const COMPANY_PROFILES = ['repair_shop', 'field_service', 'contracts_helpdesk', 'telecom'] as const;
+export type CompanyProfile = (typeof COMPANY_PROFILES)[number];
+
+export type Company = CompanyInput & { profiles: CompanyProfile[]; updatedAt: string };
 
 export const emptyCompany = (): CompanyInput => ({
   name: '',
@@ -43,6 +47,18 @@ export function useUpdateCompany() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CompanyInput) => api<Company>('/api/v1/company', { method: 'PUT', body }),
+    onSuccess: (company) => {
+      qc.setQueryData(companyKeys.detail(), company);
+      void qc.invalidateQueries({ queryKey: ['setup'] });
+      void qc.invalidateQueries({ queryKey: ['audit', 'company'] });
+    },
+  });
+}
+
+export function useSetCompanyProfiles() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (profiles: CompanyProfile[]) => api<Company>('/api/v1/company/profiles', { method: 'PUT', body: { profiles } }),
     onSuccess: (company) => {
       qc.setQueryData(companyKeys.detail(), company);
       void qc.invalidateQueries({ queryKey: ['setup'] });

@@ -11,12 +11,18 @@ import { QueryError } from '../../../ui/query-error.tsx';
 import { useFormState } from '../../../ui/use-form-state.ts';
 import { useCompany, useUpdateCompany, type Company, type CompanyInput } from '../api/company-api.ts';
 import { CompanyFields } from '../components/company-fields.tsx';
+import { ProfilesSection } from '../components/profiles-section.tsx';
 
 export function CompanySettingsPage() {
   const company = useCompany();
   if (company.isPending) return <PageLoader />;
   if (company.error) return <QueryError error={company.error} onRetry={() => void company.refetch()} />;
-  return <CompanyForm company={company.data} />;
+  return (
+    <Stack>
+      <CompanyForm company={company.data} />
+      <ProfilesSection company={company.data} />
+    </Stack>
+  );
 }
 
 function CompanyForm({ company }: { company: Company }) {
@@ -24,7 +30,7 @@ function CompanyForm({ company }: { company: Company }) {
   const can = useCan();
   const mayEdit = can('company:update');
   const update = useUpdateCompany();
-  const { updatedAt, ...input } = company;
+  const { updatedAt, profiles: _profiles, ...input } = company;
   const form = useFormState<CompanyInput>(() => input);
 
   const submit = (e: FormEvent) => {
@@ -36,7 +42,7 @@ function CompanyForm({ company }: { company: Company }) {
     if (Object.keys(errors).length) return;
     update.mutate(form.values, {
       onSuccess: (saved) => {
-        const { updatedAt: _u, ...next } = saved;
+        const { updatedAt: _u, profiles: _p, ...next } = saved;
         form.reset(next);
         notifySuccess(t('company.settings.saved'));
       },

@@ -11,6 +11,8 @@ export function GuideStepCard({ step, index }: { step: GuideStep; index: number 
   const description = t.opt(`guide.steps.${step.key}.description`) ?? t('guide.fallback.description');
   const action = t.opt(`guide.steps.${step.key}.action`) ?? t('guide.fallback.action');
   const internal = step.link.startsWith('/') && !step.link.startsWith('/api/');
+  // the profile step lives in a section of the company page
+  const link = step.key === 'profile' && !step.link.includes('#') ? `${step.link}#profiles` : step.link;
   return (
     <Card withBorder padding="lg" radius="md" data-testid={`guide-step-${step.key}`} data-done={step.done ? 'true' : 'false'}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -33,11 +35,11 @@ export function GuideStepCard({ step, index }: { step: GuideStep; index: number 
           </Stack>
         </Group>
         {internal ? (
-          <Button component={Link} to={step.link} variant={step.done ? 'default' : 'filled'} style={{ flexShrink: 0 }}>
+          <Button component={Link} to={link} variant={step.done ? 'default' : 'filled'} style={{ flexShrink: 0 }} data-testid={`guide-action-${step.key}`}>
             {action}
           </Button>
         ) : (
-          <Button component="a" href={step.link} variant={step.done ? 'default' : 'filled'} style={{ flexShrink: 0 }}>
+          <Button component="a" href={link} variant={step.done ? 'default' : 'filled'} style={{ flexShrink: 0 }} data-testid={`guide-action-${step.key}`}>
             {action}
           </Button>
         )}
