@@ -118,16 +118,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   auditRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false });
-    // Read per request (it is small): a rebuilt web app is served without restarting the server.
+    // Hashed bundles are looked up on disk per request (wildcard), so a rebuilt web app is served
+    // without restarting; index.html is read per request for the same reason (it is small).
+    await app.register(fastifyStatic, { root: path.join(webDist, 'assets'), prefix: '/assets/', wildcard: true, index: false, immutable: true, maxAge: '365d' });
     const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await fs.promises.readFile(path.join(webDist, 'index.html')));
     app.get('/', { schema: { hide: true } }, spa);
     // Client-side routes: anything that is not an API path or a file gets the SPA shell.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
       const p = request.url.split('?')[0] ?? '/';
-      if (p.startsWith('/api/') || p.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(p))
-        return sendProblem(reply, 404, 'route.not_found', `No route GET ${p}`);
+      if (p.startsWith('/api/') || /\.[a-z0-9]+$/i.test(p)) return sendProblem(reply, 404, 'route.not_found', `No route GET ${p}`);
       return spa(request, reply);
     });
   }

@@ -78,7 +78,7 @@ export async function createPart(deps: Deps, ctx: Ctx, input: PartInput) {
     const now = deps.clock.now();
     const row = await repo.insert(tx, { ...partValues(input), createdAt: now, updatedAt: now });
     await appendAudit(tx, ctx, { entity: 'parts', entityId: row.id, action: 'created', after: auditView(row) });
-    return toPartDto({ ...row, onHand: '0' });
+    return toPartDto({ ...row, onHand: '0.000' });
   });
 }
 

@@ -142,8 +142,16 @@ export async function removePriceItem(deps: Deps, ctx: Ctx, listId: string, item
   await deps.database.db.transaction(async (tx) => {
     const before = await repo.findItem(tx, listId, itemType, itemId);
     if (!before) throw notFound('price_list_items');
+    const item = await repo.catalogueItem(tx, itemType, itemId);
     await repo.deleteItem(tx, before.id);
-    await appendAudit(tx, ctx, { entity: 'price_lists', entityId: listId, action: 'item_removed', sub: { entity: itemType, id: itemId, label: itemId }, before: { priceMinor: before.priceMinor, percentBp: before.percentBp }, after: null });
+    await appendAudit(tx, ctx, {
+      entity: 'price_lists',
+      entityId: listId,
+      action: 'item_removed',
+      sub: { entity: itemType, id: itemId, label: item ? `${item.code} ${item.name}` : itemId },
+      before: { priceMinor: before.priceMinor, percentBp: before.percentBp },
+      after: null,
+    });
   });
 }
 
