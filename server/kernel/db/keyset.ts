@@ -1,6 +1,6 @@
 // Keyset paging helpers shared by module repositories: order by (sortColumn, id) and continue after
 // the cursor's values, in either direction.
-import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { escapeLike } from '../text/like.ts';
 
@@ -8,12 +8,16 @@ export function keysetOrder(sortCol: PgColumn, idCol: PgColumn, descending = fal
   return descending ? [desc(sortCol), desc(idCol)] : [asc(sortCol), asc(idCol)];
 }
 
-/** Rows strictly after (sortValue, id) in the chosen direction; undefined on the first page. */
+/**
+ * Rows strictly after (sortValue, id) in the chosen direction; undefined on the first page.
+ * Written as a row comparison so PostgreSQL uses it as an index condition on (sort, id): a deep page
+ * costs what the first page costs (`a > x OR (a = x AND id > y)` would be a filter over every
+ * earlier row).
+ */
 export function keysetAfter(sortCol: PgColumn, idCol: PgColumn, after: unknown[] | null, descending = false): SQL | undefined {
   if (!after) return undefined;
   const [v, id] = after;
-  const cmp = descending ? lt : gt;
-  return or(cmp(sortCol, v as never), and(eq(sortCol, v as never), cmp(idCol, id as never)));
+  return descending ? sql`(${sortCol}, ${idCol}) < (${v}, ${id})` : sql`(${sortCol}, ${idCol}) > (${v}, ${id})`;
 }
 
 /** `column LIKE %pattern%` with the pattern's own % and _ taken literally (served by a trigram index). */

@@ -1,7 +1,8 @@
 // All SQL of the customers module. No business decisions here.
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../kernel/text/like.ts';
+import { keysetAfter } from '../../kernel/db/keyset.ts';
 import { customerContacts, customerNotes, customerSites, customers } from './customers.table.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -18,9 +19,11 @@ export type ListFilter = {
   sort: 'name' | '-name' | 'createdAt' | '-createdAt';
 };
 
-function filterConditions(f: ListFilter): SQL[] {
+const likePattern = (pattern: string) => '%' + escapeLike(pattern) + '%';
+
+function filterConditions(f: ListFilter, withSearch = true): SQL[] {
   const conds: SQL[] = [];
-  if (f.pattern) conds.push(sql`${customers.searchText} like ${'%' + escapeLike(f.pattern) + '%'}`);
+  if (f.pattern && withSearch) conds.push(sql`${customers.searchText} like ${likePattern(f.pattern)}`);
   if (f.kind) conds.push(eq(customers.kind, f.kind));
   if (f.status === 'active') conds.push(isNull(customers.archivedAt));
   if (f.status === 'archived') conds.push(isNotNull(customers.archivedAt));
@@ -34,28 +37,57 @@ function keyset(f: ListFilter, after: unknown[] | null) {
   const descending = f.sort.startsWith('-');
   const col = byName ? customers.sortKey : customers.createdAt;
   const order = descending ? [desc(col), desc(customers.id)] : [asc(col), asc(customers.id)];
-  let cond: SQL | undefined;
-  if (after) {
-    const v = byName ? String(after[0]) : new Date(String(after[0]));
-    const id = String(after[1]);
-    const cmp = descending ? lt : gt;
-    cond = or(cmp(col, v as never), and(eq(col, v as never), cmp(customers.id, id)));
-  }
-  return { order, cond, cursorOf: (r: CustomerRow) => [byName ? r.sortKey : r.createdAt.toISOString(), r.id] };
+  const cond = (from: unknown[] | null) => keysetAfter(col, customers.id, from ? [String(from[0]), String(from[1])] : null, descending);
+  const keyOf = (r: { sortKey: string; createdAt: Date; id: string }) => [byName ? r.sortKey : r.createdAt.toISOString(), r.id];
+  return { col, order, cond, keyOf, descending };
 }
 
+// How many rows, in list order, a search looks at before it switches to the trigram index.
+const SEARCH_WALK = 2000;
+
 export const customersRepository = {
-  async list(db: Db, f: ListFilter, after: unknown[] | null, limit: number) {
+  /**
+   * One page in list order. A search runs in two bounded steps, because matches of a common word
+   * ("Zakład…", "Ślusarstwo…") cluster somewhere in name order and neither plan alone stays flat:
+   * 1. walk the next SEARCH_WALK rows in list order (index) and keep the matches;
+   * 2. only when that found too few, take the remaining matches after the walked rows from the
+   *    trigram index (materialized, then sorted).
+   */
+  async list(db: Db, f: ListFilter, after: unknown[] | null, limit: number, walk = SEARCH_WALK) {
     const ks = keyset(f, after);
-    const conds = filterConditions(f);
-    if (ks.cond) conds.push(ks.cond);
-    const rows = await db
-      .select()
+    const page = (conds: SQL[], n: number) =>
+      db.select().from(customers).where(and(...conds)).orderBy(...ks.order).limit(n);
+    if (!f.pattern) {
+      const rows = await page([...filterConditions(f), ...[ks.cond(after)].filter((c): c is SQL => !!c)], limit + 1);
+      return { rows, cursorOf: ks.keyOf };
+    }
+    const needle = f.pattern;
+    const walked = await db
+      .select({ id: customers.id, sortKey: customers.sortKey, createdAt: customers.createdAt, searchText: customers.searchText })
       .from(customers)
-      .where(conds.length ? and(...conds) : undefined)
+      .where(and(...filterConditions(f, false), ks.cond(after)))
       .orderBy(...ks.order)
-      .limit(limit + 1);
-    return { rows, cursorOf: ks.cursorOf };
+      .limit(walk);
+    const hits = walked.filter((r) => r.searchText.includes(needle)).slice(0, limit + 1);
+    let rows: CustomerRow[] = hits.length
+      ? await page([inArray(customers.id, hits.map((h) => h.id))], limit + 1)
+      : [];
+    if (hits.length < limit + 1 && walked.length === walk) {
+      const [lastKey, lastId] = ks.keyOf(walked[walked.length - 1]!);
+      const dir = ks.descending ? sql.raw('desc') : sql.raw('asc');
+      const cmp = ks.descending ? sql.raw('<') : sql.raw('>');
+      // MATERIALIZED: the planner must take the matches from the trigram index, not walk the order again.
+      const found = await db.execute(sql`
+        with m as materialized (
+          select ${customers.id} as id, ${ks.col} as k from ${customers}
+          where ${and(sql`${customers.searchText} like ${likePattern(needle)}`, ...filterConditions(f, false))}
+        )
+        select id from m where (k, id) ${cmp} (${lastKey}, ${lastId}) order by k ${dir}, id ${dir} limit ${limit + 1 - rows.length}`);
+      const ids = ((found as unknown as { rows: { id: string }[] }).rows ?? []).map((r) => r.id);
+      const rest = ids.length ? await page([inArray(customers.id, ids)], ids.length) : [];
+      rows = [...rows, ...rest];
+    }
+    return { rows, cursorOf: ks.keyOf };
   },
   async *stream(db: Db, f: ListFilter, batch = 1000) {
     let after: unknown[] | null = null;

@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../kernel/text/like.ts';
+import { keysetAfter } from '../../kernel/db/keyset.ts';
 import { apiTokens, sessions, signInFailures, users } from './identity.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -35,7 +36,8 @@ export const identityRepository = {
   async listUsers(db: Db, q: string | undefined, after: [string, string] | null, limit: number) {
     const conds = [];
     if (q) conds.push(or(ilike(users.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`)));
-    if (after) conds.push(or(gt(users.name, after[0]), and(eq(users.name, after[0]), gt(users.id, after[1]))));
+    const ks = keysetAfter(users.name, users.id, after);
+    if (ks) conds.push(ks);
     return db
       .select()
       .from(users)

@@ -44,7 +44,7 @@ export const pricingRepository = {
       .from(priceListItems)
       .leftJoin(parts, and(eq(priceListItems.itemType, 'part'), eq(parts.id, priceListItems.itemId)))
       .leftJoin(services, and(eq(priceListItems.itemType, 'service'), eq(services.id, priceListItems.itemId)))
-      .where(and(eq(priceListItems.priceListId, listId), after ? or(gt(priceListItems.itemType, String(after[0])), and(eq(priceListItems.itemType, String(after[0])), gt(priceListItems.itemId, String(after[1])))) : undefined))
+      .where(and(eq(priceListItems.priceListId, listId), keysetAfter(priceListItems.itemType, priceListItems.itemId, after)))
       .orderBy(asc(priceListItems.itemType), asc(priceListItems.itemId))
       .limit(limit + 1);
   },
