@@ -30,6 +30,7 @@ import { searchPattern } from '../server/modules/customers/customers.rules.ts';
 import { performSetup } from '../server/modules/setup/setup.usecases.ts';
 import { createCustomerBody, growDataset, rng, uuidFor, type GrowStats } from './dataset.ts';
 import { explainList, type ExplainSummary } from './explain.ts';
+import { benchPartsImport, importTable, type ImportBench } from './import.ts';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { explainTable, flatnessTable, fmt, scenarioMarkdown, scenarioTable, type ScenarioResult } from './report.ts';
 
@@ -369,6 +370,13 @@ async function main() {
   console.log('\nMarkdown:');
   for (const r of reports) console.log(`\n${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${fmt.int(r.customers)} customers:\n\n${scenarioMarkdown(r.scenarios)}`);
 
+  let imports: ImportBench | null = null;
+  if (option('BENCH_IMPORT') !== '0') {
+    console.log(`\n=== ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · import of 50,000 spare parts ===`);
+    imports = await benchPartsImport(deps, { actor }, intOption('BENCH_IMPORT_ROWS', 50_000));
+    console.log(importTable(imports));
+  }
+
   const finishedAt = new Date();
   const loadAtEnd = os.loadavg();
   console.log(`\nload average after: ${loadAtEnd.map((l) => l.toFixed(2)).join(' ')} (includes the bench itself)`);
@@ -377,7 +385,7 @@ async function main() {
   const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, failures }, null, 2),
+    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, imports, failures }, null, 2),
   );
   console.log(`\nresults: ${path.relative(process.cwd(), file)} · total ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
 

@@ -61,32 +61,47 @@ export const customersRepository = {
       const rows = await page([...filterConditions(f), ...[ks.cond(after)].filter((c): c is SQL => !!c)], limit + 1);
       return { rows, cursorOf: ks.keyOf };
     }
-    const needle = f.pattern;
-    const walked = await db
-      .select({ id: customers.id, sortKey: customers.sortKey, createdAt: customers.createdAt, searchText: customers.searchText })
-      .from(customers)
-      .where(and(...filterConditions(f, false), ks.cond(after)))
-      .orderBy(...ks.order)
-      .limit(walk);
-    const hits = walked.filter((r) => r.searchText.includes(needle)).slice(0, limit + 1);
-    let rows: CustomerRow[] = hits.length
-      ? await page([inArray(customers.id, hits.map((h) => h.id))], limit + 1)
-      : [];
-    if (hits.length < limit + 1 && walked.length === walk) {
-      const [lastKey, lastId] = ks.keyOf(walked[walked.length - 1]!);
-      const dir = ks.descending ? sql.raw('desc') : sql.raw('asc');
-      const cmp = ks.descending ? sql.raw('<') : sql.raw('>');
-      // MATERIALIZED: the planner must take the matches from the trigram index, not walk the order again.
-      const found = await db.execute(sql`
-        with m as materialized (
-          select ${customers.id} as id, ${ks.col} as k from ${customers}
-          where ${and(sql`${customers.searchText} like ${likePattern(needle)}`, ...filterConditions(f, false))}
-        )
-        select id from m where (k, id) ${cmp} (${lastKey}, ${lastId}) order by k ${dir}, id ${dir} limit ${limit + 1 - rows.length}`);
-      const ids = ((found as unknown as { rows: { id: string }[] }).rows ?? []).map((r) => r.id);
-      const rest = ids.length ? await page([inArray(customers.id, ids)], ids.length) : [];
-      rows = [...rows, ...rest];
+    const needle = likePattern(f.pattern);
+    const base = and(...filterConditions(f, false));
+    const dir = ks.descending ? sql.raw('desc') : sql.raw('asc');
+    const cmp = ks.descending ? sql.raw('<') : sql.raw('>');
+    const idsOf = (r: unknown) => ((r as { rows?: { id: string }[] }).rows ?? []).map((x) => x.id);
+    // 1. The next `walk` rows in list order (an index range), filtered by the pattern in the database.
+    const walkedHits = idsOf(
+      await db.execute(sql`
+        select id from (
+          select ${customers.id} as id, ${ks.col} as k, ${customers.searchText} as t from ${customers}
+          where ${and(sql`true`, base, ks.cond(after))} order by ${ks.col} ${dir}, ${customers.id} ${dir} limit ${walk}
+        ) w where t like ${needle} order by k ${dir}, id ${dir} limit ${limit + 1}`),
+    );
+    let ids = walkedHits;
+    if (ids.length < limit + 1) {
+      // Where the walk ended (nothing when it reached the end of the list).
+      const [end] = await db
+        .select({ id: customers.id, sortKey: customers.sortKey, createdAt: customers.createdAt })
+        .from(customers)
+        .where(and(base, ks.cond(after)))
+        .orderBy(...ks.order)
+        .offset(walk - 1)
+        .limit(1);
+      if (end) {
+        const [endKey, endId] = ks.keyOf(end);
+        // 2. The remaining matches from the trigram index. MATERIALIZED keeps the planner from
+        //    walking the list order again.
+        ids = [
+          ...ids,
+          ...idsOf(
+            await db.execute(sql`
+              with m as materialized (
+                select ${customers.id} as id, ${ks.col} as k from ${customers}
+                where ${and(sql`${customers.searchText} like ${needle}`, base)}
+              )
+              select id from m where (k, id) ${cmp} (${endKey}, ${endId}) order by k ${dir}, id ${dir} limit ${limit + 1 - ids.length}`),
+          ),
+        ];
+      }
     }
+    const rows = ids.length ? await page([inArray(customers.id, ids)], ids.length) : [];
     return { rows, cursorOf: ks.keyOf };
   },
   async *stream(db: Db, f: ListFilter, batch = 1000) {

@@ -262,3 +262,8 @@ describe('search paging in two steps (walk in list order, then the trigram index
       }
   });
 });
+
+test('a search over every status with no other filter works on the first page', async () => {
+  const page = await uc.listCustomers(deps, frontDesk, { status: 'all', sort: 'name', limit: 5, q: 'probny' });
+  assert.equal(page.items.length, 5);
+});

@@ -1,4 +1,4 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useSetupStatus } from '../features/setup/api/setup-api.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError } from '../ui/query-error.tsx';
@@ -11,5 +11,11 @@ export function SetupGate() {
   if (status.error) return <QueryError error={status.error} onRetry={() => void status.refetch()} />;
   if (status.data.needsSetup && pathname !== '/setup') return <Navigate to="/setup" replace />;
   if (!status.data.needsSetup && pathname === '/setup') return <Navigate to="/" replace />;
-  return <Outlet />;
+  // New pages open at the top; back/forward returns to where the user was.
+  return (
+    <>
+      <ScrollRestoration />
+      <Outlet />
+    </>
+  );
 }
