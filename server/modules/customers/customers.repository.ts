@@ -44,6 +44,8 @@ function keyset(f: ListFilter, after: unknown[] | null) {
 
 // How many rows, in list order, a search looks at before it switches to the trigram index.
 const SEARCH_WALK = 2000;
+// Up to this many matches the trigram index answers; a word matching more is common enough to walk for.
+const SEARCH_MATCH_CAP = 5000;
 
 export const customersRepository = {
   /**
@@ -53,7 +55,9 @@ export const customersRepository = {
    * 2. only when that found too few, take the remaining matches after the walked rows from the
    *    trigram index (materialized, then sorted).
    */
-  async list(db: Db, f: ListFilter, after: unknown[] | null, limit: number, walk = SEARCH_WALK) {
+  async list(db: Db, f: ListFilter, after: unknown[] | null, limit: number, tuning: { walk?: number; matchCap?: number } = {}) {
+    const walk = tuning.walk ?? SEARCH_WALK;
+    const matchCap = tuning.matchCap ?? SEARCH_MATCH_CAP;
     const ks = keyset(f, after);
     const page = (conds: SQL[], n: number) =>
       db.select().from(customers).where(and(...conds)).orderBy(...ks.order).limit(n);
@@ -86,19 +90,29 @@ export const customersRepository = {
         .limit(1);
       if (end) {
         const [endKey, endId] = ks.keyOf(end);
-        // 2. The remaining matches from the trigram index. MATERIALIZED keeps the planner from
-        //    walking the list order again.
-        ids = [
-          ...ids,
-          ...idsOf(
-            await db.execute(sql`
-              with m as materialized (
-                select ${customers.id} as id, ${ks.col} as k from ${customers}
-                where ${and(sql`${customers.searchText} like ${needle}`, base)}
-              )
-              select id from m where (k, id) ${cmp} (${endKey}, ${endId}) order by k ${dir}, id ${dir} limit ${limit + 1 - ids.length}`),
-          ),
-        ];
+        const want = limit + 1 - ids.length;
+        // 2. The remaining matches from the trigram index, when there are not too many of them
+        //    (MATERIALIZED keeps the planner from walking the list order again) …
+        const found = (
+          (await db.execute(sql`
+            with m as materialized (
+              select ${customers.id} as id, ${ks.col} as k from ${customers}
+              where ${and(sql`${customers.searchText} like ${needle}`, base)} limit ${matchCap + 1}
+            )
+            select c.n, x.id from (select count(*)::int as n from m) c
+            left join lateral (select id from m where (k, id) ${cmp} (${endKey}, ${endId}) order by k ${dir}, id ${dir} limit ${want}) x on true`)) as unknown as { rows: { n: number; id: string | null }[] }
+        ).rows;
+        if ((found[0]?.n ?? 0) <= matchCap) ids = [...ids, ...found.flatMap((r) => (r.id ? [r.id] : []))];
+        else {
+          // … otherwise the word is common: keep walking the list order, where matches come often.
+          const more = await db
+            .select({ id: customers.id })
+            .from(customers)
+            .where(and(base, ks.cond([endKey, endId]), sql`${customers.searchText} like ${needle}`))
+            .orderBy(...ks.order)
+            .limit(want);
+          ids = [...ids, ...more.map((r) => r.id)];
+        }
       }
     }
     const rows = ids.length ? await page([inArray(customers.id, ids)], ids.length) : [];

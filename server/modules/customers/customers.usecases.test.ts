@@ -241,23 +241,24 @@ describe('contacts, sites and notes', () => {
 });
 
 describe('search paging in two steps (walk in list order, then the trigram index)', () => {
-  test('every walk size gives the same pages as a plain filtered scan, in every sort order', async () => {
+  test('every walk size and match cap gives the same pages as a plain filtered scan, in every sort order', async () => {
     const { customersRepository } = await import('./customers.repository.ts');
     for (let i = 0; i < 12; i++) await uc.createCustomer(deps, frontDesk, customerInput({ name: `${i % 3 === 0 ? 'Ślusarstwo' : 'Zakład'} Próbny ${String(i).padStart(2, '0')}`, nip: null }));
     for (const sort of ['name', '-name', 'createdAt', '-createdAt'] as const)
       for (const pattern of ['slusarstwo', 'probny', 'zaklad probny 1', 'nie-ma']) {
-        const collect = async (walk: number) => {
+        const collect = async (walk: number, matchCap = 5000) => {
           const out: string[] = [];
           let after: unknown[] | null = null;
           for (;;) {
-            const { rows, cursorOf } = await customersRepository.list(deps.database.db, { pattern, status: 'active', sort }, after, 2, walk);
+            const { rows, cursorOf } = await customersRepository.list(deps.database.db, { pattern, status: 'active', sort }, after, 2, { walk, matchCap });
             out.push(...rows.slice(0, 2).map((r) => r.name));
             if (rows.length <= 2) return out;
             after = cursorOf(rows[1]!);
           }
         };
         const reference = await collect(1_000_000); // one step only: the walk sees every row
-        for (const walk of [1, 2, 3, 5, 8]) assert.deepEqual(await collect(walk), reference, `${sort} ${pattern} walk ${walk}`);
+        for (const walk of [1, 2, 3, 5, 8])
+          for (const cap of [0, 1, 3, 1000]) assert.deepEqual(await collect(walk, cap), reference, `${sort} ${pattern} walk ${walk} cap ${cap}`);
         if (pattern === 'slusarstwo') assert.equal(reference.length, 4);
       }
   });

@@ -79,3 +79,20 @@ describe('price lists', () => {
     assert.deepEqual(audit.json.items.map((a: any) => a.action), ['made_default', 'item_added', 'created']);
   });
 });
+
+describe('price list export', () => {
+  test('item prices export with the columns the import reads, and import back unchanged', async () => {
+    const list = (await admin.request('GET', '/api/v1/price-lists?status=all')).json.items.find((l: any) => l.name === 'Klienci VIP');
+    const res = await admin.request('GET', `/api/v1/price-lists/${list.id}/items/export?format=csv&lang=pl`);
+    assert.equal(res.status, 200);
+    assert.match(String(res.headers['content-disposition']), /klienci-vip-2026-03-29\.csv/);
+    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
+    assert.equal(lines[0], 'Typ;Kod;Nazwa;Cena;Procent;Cena domyślna netto');
+    assert.equal(lines[1], 'część;BAT-1;Bateria;80.00;;100.00');
+    const copy = (await admin.request('POST', '/api/v1/price-lists', { name: 'Kopia VIP' })).json;
+    const up = await admin.request('POST', '/api/v1/imports/price_list_items/uploads', { fileName: 'vip.csv', contentBase64: Buffer.from(res.body).toString('base64'), priceListId: copy.id });
+    assert.equal((await admin.request('POST', `/api/v1/imports/uploads/${up.json.uploadId}/commit`, { mapping: up.json.suggestedMapping })).status, 201);
+    const items = (await admin.request('GET', `/api/v1/price-lists/${copy.id}/items`)).json.items;
+    assert.deepEqual(items.map((i: any) => [i.itemCode, i.priceMinor, i.percentBp]), [['BAT-1', 8000, null]]);
+  });
+});

@@ -5,6 +5,8 @@ import { pageSchema } from '../../kernel/http/pagination.ts';
 import { problemResponses } from '../../kernel/http/problem.ts';
 import { itemType, priceItemInput, priceItemSchema, priceItemsQuery, priceListInput, priceListPatch, priceListSchema, priceListsQuery, priceQuery, priceSchema } from './pricing.schemas.ts';
 import * as uc from './pricing.usecases.ts';
+import { exportPriceItems } from './pricing.export.ts';
+import { businessDate } from '../../kernel/time/business-date.ts';
 
 const tags = ['price-lists'];
 const base = '/api/v1/price-lists';
@@ -63,5 +65,29 @@ export function pricingRoutes(app: App, deps: Deps) {
     `${base}/:id/price`,
     { config: { permission: 'catalog:read' }, schema: { tags, summary: 'What an item costs on this list on a date (falls back to the default list, then the item\'s price)', params: idParams, querystring: priceQuery, response: { 200: priceSchema, ...problemResponses(400, 401, 403, 404, 422) } } },
     async (request) => uc.priceOn(deps, ctxOf(request), request.params.id, request.query),
+  );
+  app.get(
+    `${base}/:id/items/export`,
+    {
+      config: { permission: 'catalog:export' },
+      schema: {
+        tags,
+        summary: 'Export the list\'s item prices as CSV or XLSX (the columns its import reads)',
+        params: idParams,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), lang: z.enum(['pl', 'en']).default('pl') }),
+        produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.any().describe('The file'), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { format, lang } = request.query;
+      const { stream, name } = await exportPriceItems(deps, ctxOf(request), request.params.id, request.query);
+      const file = `${name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').toLowerCase()}-${businessDate(deps.clock.now())}.${format}`;
+      reply
+        .header('content-disposition', `attachment; filename="${file}"`)
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      void lang;
+      return reply.send(stream);
+    },
   );
 }

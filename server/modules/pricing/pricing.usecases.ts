@@ -193,3 +193,16 @@ export async function priceOn(deps: Deps, ctx: Ctx, listId: string, q: { itemTyp
   if (!(await repo.findById(deps.database.db, listId))) throw notFound('price_lists');
   return lookupPrice(deps.database.db, { type: q.itemType, id: q.itemId }, listId, q.date ?? businessDate(deps.clock.now()));
 }
+
+/** Every item price of a list, in keyset batches (for the export). */
+export async function* priceItemBatches(db: Db, listId: string, batch = 1000) {
+  let after: unknown[] | null = null;
+  for (;;) {
+    const rows = await repo.items(db, listId, after, batch);
+    const page = rows.slice(0, batch);
+    if (page.length) yield page;
+    if (rows.length <= batch) return;
+    const last = page[page.length - 1]!;
+    after = [last.item.itemType, last.item.itemId];
+  }
+}
