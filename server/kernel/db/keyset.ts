@@ -22,3 +22,18 @@ export function keysetAfter(sortCol: PgColumn, idCol: PgColumn, after: unknown[]
 
 /** `column LIKE %pattern%` with the pattern's own % and _ taken literally (served by a trigram index). */
 export const containsFolded = (col: PgColumn, pattern: string): SQL => sql`${col} like ${'%' + escapeLike(pattern) + '%'}`;
+
+/** Every row of a keyset-paged list, page after page (exports): bounded memory for any size. */
+export async function* keysetBatches<R>(
+  page: (after: unknown[] | null, limit: number) => Promise<{ rows: R[]; cursorOf: (row: R) => unknown[] }>,
+  batch = 1000,
+): AsyncGenerator<R[]> {
+  let after: unknown[] | null = null;
+  for (;;) {
+    const { rows, cursorOf } = await page(after, batch);
+    const kept = rows.slice(0, batch);
+    if (kept.length) yield kept;
+    if (rows.length <= batch) return;
+    after = cursorOf(kept[kept.length - 1]!);
+  }
+}

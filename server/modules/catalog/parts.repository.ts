@@ -1,7 +1,7 @@
 // All SQL of spare parts (the catalogue side; stock movements live in modules/stock).
 import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { containsFolded, keysetAfter, keysetOrder } from '../../kernel/db/keyset.ts';
+import { containsFolded, keysetAfter, keysetOrder, keysetBatches } from '../../kernel/db/keyset.ts';
 import { stockLevels } from '../stock/stock.table.ts';
 import { parts, vatRates } from './catalog.table.ts';
 
@@ -43,15 +43,8 @@ export const partsRepository = {
       cursorOf: (r: PartRow) => [byCode ? r.codeKey : r.sortKey, r.id],
     };
   },
-  async *stream(db: Db, f: PartFilter, batch = 1000) {
-    let after: unknown[] | null = null;
-    for (;;) {
-      const { rows, cursorOf } = await this.list(db, f, after, batch);
-      const page = rows.slice(0, batch);
-      if (page.length) yield page;
-      if (rows.length <= batch) return;
-      after = cursorOf(page[page.length - 1]!);
-    }
+  stream(db: Db, f: PartFilter, batch = 1000) {
+    return keysetBatches((after, limit) => this.list(db, f, after, limit), batch);
   },
   async findById(db: Db, id: string): Promise<PartWithStock | undefined> {
     const rows = await db.select({ part: parts, onHand: onHandSql }).from(parts).where(eq(parts.id, id)).limit(1);

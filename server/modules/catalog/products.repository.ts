@@ -1,7 +1,7 @@
 // All SQL of products. No business decisions here.
 import { and, asc, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { containsFolded, keysetAfter, keysetOrder } from '../../kernel/db/keyset.ts';
+import { containsFolded, keysetAfter, keysetOrder, keysetBatches } from '../../kernel/db/keyset.ts';
 import { products } from './catalog.table.ts';
 
 export type ProductRow = typeof products.$inferSelect;
@@ -40,15 +40,8 @@ export const productsRepository = {
       .limit(limit + 1);
     return { rows, cursorOf: (r: ProductRow) => [byCode ? r.codeKey : r.sortKey, r.id] };
   },
-  async *stream(db: Db, f: ProductListFilter, batch = 1000) {
-    let after: unknown[] | null = null;
-    for (;;) {
-      const { rows, cursorOf } = await this.list(db, f, after, batch);
-      const page = rows.slice(0, batch);
-      if (page.length) yield page;
-      if (rows.length <= batch) return;
-      after = cursorOf(page[page.length - 1]!);
-    }
+  stream(db: Db, f: ProductListFilter, batch = 1000) {
+    return keysetBatches((after, limit) => this.list(db, f, after, limit), batch);
   },
   /** Distinct non-empty categories (bounded; served by products_category_idx). */
   async categories(db: Db, limit: number): Promise<string[]> {

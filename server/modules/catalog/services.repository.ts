@@ -1,7 +1,7 @@
 // All SQL of services. No business decisions here.
 import { and, eq, isNotNull, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { containsFolded, keysetAfter, keysetOrder } from '../../kernel/db/keyset.ts';
+import { containsFolded, keysetAfter, keysetOrder, keysetBatches } from '../../kernel/db/keyset.ts';
 import { services } from './catalog.table.ts';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -38,15 +38,8 @@ export const servicesRepository = {
       .limit(limit + 1);
     return { rows, cursorOf: (r: ServiceRow) => [byCode ? r.codeKey : r.sortKey, r.id] };
   },
-  async *stream(db: Db, f: ServiceListFilter, batch = 1000) {
-    let after: unknown[] | null = null;
-    for (;;) {
-      const { rows, cursorOf } = await this.list(db, f, after, batch);
-      const page = rows.slice(0, batch);
-      if (page.length) yield page;
-      if (rows.length <= batch) return;
-      after = cursorOf(page[page.length - 1]!);
-    }
+  stream(db: Db, f: ServiceListFilter, batch = 1000) {
+    return keysetBatches((after, limit) => this.list(db, f, after, limit), batch);
   },
   findById: async (db: Db, id: string) => (await db.select().from(services).where(eq(services.id, id)).limit(1))[0],
   findForUpdate: async (db: Db, id: string) => (await db.select().from(services).where(eq(services.id, id)).for('update').limit(1))[0],

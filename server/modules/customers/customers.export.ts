@@ -1,37 +1,38 @@
 // Export of the current (filtered, sorted) customer list to CSV or XLSX, streamed in keyset batches.
-import { PassThrough, type Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+// The Polish headers are ones the customers import recognizes, so a file can be edited and imported.
+import type { Readable } from 'node:stream';
 import type { Ctx, Deps } from '../../deps.ts';
 import { authorize } from '../../kernel/auth/actor.ts';
+import { exportRows, type ExportColumn } from '../../kernel/http/table-export.ts';
 import { customersRepository as repo, type CustomerRow, type ListFilter } from './customers.repository.ts';
 import { searchPattern } from './customers.rules.ts';
 
-const COLUMNS: { key: keyof CustomerRow | 'archived'; pl: string; en: string; width: number }[] = [
-  { key: 'kind', pl: 'Rodzaj', en: 'Kind', width: 12 },
-  { key: 'name', pl: 'Nazwa', en: 'Name', width: 40 },
-  { key: 'nip', pl: 'NIP', en: 'NIP', width: 14 },
-  { key: 'regon', pl: 'REGON', en: 'REGON', width: 16 },
-  { key: 'pesel', pl: 'PESEL', en: 'PESEL', width: 14 },
-  { key: 'email', pl: 'E-mail', en: 'Email', width: 30 },
-  { key: 'phone', pl: 'Telefon', en: 'Phone', width: 16 },
-  { key: 'street', pl: 'Ulica', en: 'Street', width: 30 },
-  { key: 'postalCode', pl: 'Kod pocztowy', en: 'Postal code', width: 12 },
-  { key: 'city', pl: 'Miasto', en: 'City', width: 20 },
-  { key: 'country', pl: 'Kraj', en: 'Country', width: 8 },
-  { key: 'notes', pl: 'Uwagi', en: 'Notes', width: 30 },
-  { key: 'archived', pl: 'Zarchiwizowany', en: 'Archived', width: 12 },
-  { key: 'id', pl: 'ID', en: 'ID', width: 38 },
-];
-
-function cells(r: CustomerRow, lang: 'pl' | 'en'): (string | null)[] {
-  return COLUMNS.map((c) => {
-    if (c.key === 'archived') return r.archivedAt ? (lang === 'pl' ? 'tak' : 'yes') : '';
-    if (c.key === 'kind') return lang === 'pl' ? (r.kind === 'company' ? 'firma' : 'osoba') : r.kind;
-    const v = r[c.key];
+const field = (key: keyof CustomerRow, pl: string, en: string, width: number): ExportColumn<CustomerRow> => ({
+  pl,
+  en,
+  width,
+  value: (r) => {
+    const v = r[key];
     return v instanceof Date ? v.toISOString() : (v as string | null);
-  });
-}
+  },
+});
+
+const COLUMNS: ExportColumn<CustomerRow>[] = [
+  { pl: 'Rodzaj', en: 'Kind', width: 12, value: (r, lang) => (lang === 'pl' ? (r.kind === 'company' ? 'firma' : 'osoba') : r.kind) },
+  field('name', 'Nazwa', 'Name', 40),
+  field('nip', 'NIP', 'NIP', 14),
+  field('regon', 'REGON', 'REGON', 16),
+  field('pesel', 'PESEL', 'PESEL', 14),
+  field('email', 'E-mail', 'Email', 30),
+  field('phone', 'Telefon', 'Phone', 16),
+  field('street', 'Ulica', 'Street', 30),
+  field('postalCode', 'Kod pocztowy', 'Postal code', 12),
+  field('city', 'Miasto', 'City', 20),
+  field('country', 'Kraj', 'Country', 8),
+  field('notes', 'Uwagi', 'Notes', 30),
+  { pl: 'Zarchiwizowany', en: 'Archived', width: 12, value: (r, lang) => (r.archivedAt ? (lang === 'pl' ? 'tak' : 'yes') : '') },
+  field('id', 'ID', 'ID', 38),
+];
 
 export function exportCustomers(
   deps: Deps,
@@ -41,38 +42,5 @@ export function exportCustomers(
 ): Readable {
   authorize(ctx.actor, 'customers:export');
   const filter: ListFilter = { pattern: q.q ? searchPattern(q.q) : null, kind: q.kind, status: q.status, city: q.city, sort: q.sort };
-  const batches = repo.stream(deps.database.db, filter);
-  const header = COLUMNS.map((c) => c[lang]);
-
-  if (q.format === 'csv') {
-    // Semicolons and a BOM: what Polish Excel opens correctly with a double click.
-    const out = stringify({ delimiter: ';', bom: true });
-    void (async () => {
-      try {
-        out.write(header);
-        for await (const batch of batches) for (const r of batch) if (!out.write(cells(r, lang))) await new Promise((res) => out.once('drain', res));
-        out.end();
-      } catch (e) {
-        out.destroy(e as Error);
-      }
-    })();
-    return out;
-  }
-
-  const pass = new PassThrough();
-  void (async () => {
-    try {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true });
-      const ws = wb.addWorksheet(lang === 'pl' ? 'Klienci' : 'Customers');
-      ws.columns = COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: c.width }));
-      ws.getRow(1).font = { bold: true };
-      ws.getRow(1).commit();
-      for await (const batch of batches) for (const r of batch) ws.addRow(cells(r, lang)).commit();
-      ws.commit();
-      await wb.commit();
-    } catch (e) {
-      pass.destroy(e as Error);
-    }
-  })();
-  return pass;
+  return exportRows({ columns: COLUMNS, batches: repo.stream(deps.database.db, filter), format: q.format, lang, sheet: { pl: 'Klienci', en: 'Customers' } });
 }

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../kernel/text/like.ts';
-import { keysetAfter } from '../../kernel/db/keyset.ts';
+import { keysetAfter, keysetBatches } from '../../kernel/db/keyset.ts';
 import { customerContacts, customerNotes, customerSites, customers } from './customers.table.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -118,15 +118,8 @@ export const customersRepository = {
     const rows = ids.length ? await page([inArray(customers.id, ids)], ids.length) : [];
     return { rows, cursorOf: ks.keyOf };
   },
-  async *stream(db: Db, f: ListFilter, batch = 1000) {
-    let after: unknown[] | null = null;
-    for (;;) {
-      const { rows, cursorOf } = await this.list(db, f, after, batch);
-      const page = rows.slice(0, batch);
-      if (page.length) yield page;
-      if (rows.length <= batch) return;
-      after = cursorOf(page[page.length - 1]!);
-    }
+  stream(db: Db, f: ListFilter, batch = 1000) {
+    return keysetBatches((after, limit) => this.list(db, f, after, limit), batch);
   },
   findById: async (db: Db, id: string) => (await db.select().from(customers).where(eq(customers.id, id)).limit(1))[0],
   findForUpdate: async (db: Db, id: string) =>

@@ -1,7 +1,7 @@
 // All SQL of resources. No business decisions here.
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { containsFolded, keysetAfter, keysetOrder } from '../../kernel/db/keyset.ts';
+import { containsFolded, keysetAfter, keysetOrder, keysetBatches } from '../../kernel/db/keyset.ts';
 import { resources } from './resources.table.ts';
 
 export type ResourceRow = typeof resources.$inferSelect;
@@ -37,15 +37,8 @@ export const resourcesRepository = {
       .limit(limit + 1);
     return { rows, cursorOf: (r: ResourceRow) => [r.sortKey, r.id] };
   },
-  async *stream(db: Db, f: ResourceListFilter, batch = 1000) {
-    let after: unknown[] | null = null;
-    for (;;) {
-      const { rows, cursorOf } = await this.list(db, f, after, batch);
-      const page = rows.slice(0, batch);
-      if (page.length) yield page;
-      if (rows.length <= batch) return;
-      after = cursorOf(page[page.length - 1]!);
-    }
+  stream(db: Db, f: ResourceListFilter, batch = 1000) {
+    return keysetBatches((after, limit) => this.list(db, f, after, limit), batch);
   },
   findById: async (db: Db, id: string) => (await db.select().from(resources).where(eq(resources.id, id)).limit(1))[0],
   findForUpdate: async (db: Db, id: string) => (await db.select().from(resources).where(eq(resources.id, id)).for('update').limit(1))[0],
