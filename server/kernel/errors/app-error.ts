@@ -1,7 +1,8 @@
 // Coded errors. Use cases throw these; one handler (kernel/http/problem.ts) turns them into
 // RFC 9457 problem+json. The `code` is stable API: the UI translates it, integrators match on it.
 
-export type FieldError = { path: string; code: string; message: string };
+/** `params` carry what a translated message needs beyond the code: the offending value, a row number, a name. */
+export type FieldError = { path: string; code: string; message: string; params?: Record<string, string | number> };
 
 export class AppError extends Error {
   readonly code: string;
@@ -34,7 +35,8 @@ export const conflict = (code: string, message: string, extra?: Record<string, u
 export const invalidFields = (fields: FieldError[], message = 'Some fields are invalid') =>
   new AppError('validation.failed', 422, message, { fields });
 
-export const fieldError = (path: string, code: string, message: string): FieldError => ({ path, code, message });
+export const fieldError = (path: string, code: string, message: string, params?: Record<string, string | number>): FieldError =>
+  params ? { path, code, message, params } : { path, code, message };
 
 export const unauthenticated = () => new AppError('auth.unauthenticated', 401, 'Sign in first');
 export const forbidden = (permission?: string) =>

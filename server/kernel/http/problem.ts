@@ -4,6 +4,9 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 
+/** Values a translated message may need: the offending value, a row number, a name. */
+export const fieldParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -14,7 +17,7 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z
-      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: fieldParamsSchema.optional() }))
       .optional()
       .describe('Per-field errors; path is the field name (dot-separated for nested fields)'),
   })

@@ -2,7 +2,7 @@
 import { fieldError, invalidFields } from '../../kernel/errors/app-error.ts';
 
 export const codeTakenField = (code: string) => fieldError('code', 'catalog.code_taken', `Another item already has the code "${code}"`);
-export const vatRateUnknownField = (code: string) => fieldError('vatRateCode', 'catalog.vat_rate_unknown', `"${code}" is not an active VAT rate`);
+export const vatRateUnknownField = (code: string) => fieldError('vatRateCode', 'catalog.vat_rate_unknown', `"${code}" is not an active VAT rate`, { value: code });
 
 export const codeTaken = (code: string) => invalidFields([codeTakenField(code)]);
 

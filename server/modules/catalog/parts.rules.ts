@@ -10,7 +10,7 @@ export const codeKey = (code: string) => code.trim().toLowerCase();
 export function validatePart(p: PartInput, vatCodes: ReadonlySet<string>): FieldError[] {
   const errors: FieldError[] = [];
   if (p.ean && !isValidEan(p.ean)) errors.push(fieldError('ean', 'catalog.ean_invalid', 'EAN must be 8, 12, 13 or 14 digits with a valid check digit'));
-  if (!vatCodes.has(p.vatRateCode)) errors.push(fieldError('vatRateCode', 'catalog.vat_rate_unknown', `Unknown VAT rate "${p.vatRateCode}"`));
+  if (!vatCodes.has(p.vatRateCode)) errors.push(fieldError('vatRateCode', 'catalog.vat_rate_unknown', `Unknown VAT rate "${p.vatRateCode}"`, { value: p.vatRateCode }));
   const min = parseQuantity(p.minStock);
   if (min === null || min < 0n) errors.push(fieldError('minStock', 'catalog.min_stock_invalid', 'The minimum stock is a number ≥ 0'));
   return errors;

@@ -99,7 +99,7 @@ function validateRow(rowNumber: number, values: Record<string, string>): ParsedR
   const errors: FieldError[] = [];
   const kindRaw = foldText(values.kind ?? '');
   const kind = kindRaw ? KIND_VALUES[kindRaw] : values.pesel ? 'individual' : 'company';
-  if (!kind) errors.push({ path: 'kind', code: 'import.kind_unknown', message: `Unknown kind "${values.kind}" (company/firma, individual/osoba)` });
+  if (!kind) errors.push({ path: 'kind', code: 'import.kind_unknown', message: `Unknown kind "${values.kind}" (company/firma, individual/osoba)`, params: { value: values.kind ?? '' } });
   const parsed = customerInput.safeParse({
     kind: kind ?? 'company',
     name: values.name ?? '',
@@ -142,7 +142,7 @@ async function addDuplicateWarnings(db: Db, rows: ParsedRow[]) {
     const nip = r.customer?.nip;
     if (!nip) continue;
     const first = seen.get(nip);
-    if (first !== undefined) r.warnings.push({ path: 'nip', code: 'import.duplicate_nip_in_file', message: `Same NIP as row ${first}` });
+    if (first !== undefined) r.warnings.push({ path: 'nip', code: 'import.duplicate_nip_in_file', message: `Same NIP as row ${first}`, params: { row: first } });
     else seen.set(nip, r.row);
   }
   const nips = [...seen.keys()];
@@ -153,7 +153,7 @@ async function addDuplicateWarnings(db: Db, rows: ParsedRow[]) {
   }
   for (const r of rows) {
     const name = r.customer?.nip ? existing.get(r.customer.nip) : undefined;
-    if (name) r.warnings.push({ path: 'nip', code: 'customers.duplicate_nip', message: `A customer with this NIP exists: ${name}` });
+    if (name) r.warnings.push({ path: 'nip', code: 'customers.duplicate_nip', message: `A customer with this NIP exists: ${name}`, params: { name } });
   }
 }
 

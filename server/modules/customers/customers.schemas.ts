@@ -1,6 +1,7 @@
 // The customers API contract (request and response shapes).
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../kernel/http/pagination.ts';
+import { fieldParamsSchema } from '../../kernel/http/problem.ts';
 import { patchOf } from '../../kernel/validation/patch.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -152,8 +153,8 @@ export const importBody = z.object({
 export const importRowSchema = z.object({
   row: z.number().int().describe('Line number in the file (header = 1)'),
   values: z.record(z.string(), z.string()),
-  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
-  warnings: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: fieldParamsSchema.optional() })),
+  warnings: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: fieldParamsSchema.optional() })),
 });
 export const importPreviewSchema = z.object({
   columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })),

@@ -52,6 +52,7 @@ describe('importing spare parts from XLSX', () => {
     assert.deepEqual([res.json.totalRows, res.json.validRows, res.json.invalidRows], [3, 2, 1]);
     assert.deepEqual(res.json.rows[0].row, 3);
     assert.deepEqual(res.json.rows[0].errors.map((e: any) => `${e.path}:${e.code}`), ['vatRate:catalog.vat_rate_unknown']);
+    assert.deepEqual(res.json.rows[0].errors[0].params, { value: '22' }, 'the offending value travels with the code, for the translated message');
   });
 
   test('committing a file with an error imports nothing', async () => {
@@ -91,7 +92,7 @@ describe('importing spare parts from XLSX', () => {
     const content = Buffer.from('kod;nazwa\nX-1;Pierwsza\nx-1;Druga\n').toString('base64');
     const up = await admin.request('POST', '/api/v1/imports/parts/uploads', { fileName: 'dup.csv', contentBase64: content });
     const preview = await admin.request('POST', `/api/v1/imports/uploads/${up.json.uploadId}/preview`, { mapping: up.json.suggestedMapping });
-    assert.deepEqual(preview.json.rows[0].errors.map((e: any) => e.code), ['import.duplicate_code_in_file']);
+    assert.deepEqual(preview.json.rows[0].errors.map((e: any) => [e.code, e.params]), [['import.duplicate_code_in_file', { row: 2 }]]);
     assert.equal(preview.json.rows[0].row, 3);
   });
 

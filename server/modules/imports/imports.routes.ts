@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ctxOf, type App } from '../../kernel/http/app-types.ts';
-import { problemResponses } from '../../kernel/http/problem.ts';
+import { fieldParamsSchema, problemResponses } from '../../kernel/http/problem.ts';
 import { IMPORT_TARGETS } from './imports.targets.ts';
 import { commitImport, forgetUpload, previewImport, uploadImport } from './imports.usecases.ts';
 
 const tags = ['imports'];
 const mapping = z.record(z.string().max(200), z.string().max(100).nullable()).describe('File header → field key (null = ignore the column)');
-const errorList = z.array(z.object({ path: z.string(), code: z.string(), message: z.string() }));
+const errorList = z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: fieldParamsSchema.optional() }));
 
 export function importsRoutes(app: App, deps: Deps) {
   app.post(

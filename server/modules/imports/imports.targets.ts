@@ -37,7 +37,7 @@ export type ImportTarget<R> = {
 
 // ── value parsing shared by the targets ──────────────────────────────────────────────────────────
 
-const badNumber = (path: string, v: string) => fieldError(path, 'import.bad_number', `"${v}" is not a number`);
+const badNumber = (path: string, v: string) => fieldError(path, 'import.bad_number', `"${v}" is not a number`, { value: v });
 
 function money(values: Record<string, string>, key: string, errors: FieldError[]): number | undefined {
   const v = values[key];
@@ -81,7 +81,7 @@ async function checkCodes<R>(db: Db, rows: RowOut<R>[], column: PgColumn): Promi
     const key = codeKey(r.values.code ?? '');
     if (!key) continue;
     const prev = first.get(key);
-    if (prev !== undefined) r.errors.push(fieldError('code', 'import.duplicate_code_in_file', `The same code as row ${prev}`));
+    if (prev !== undefined) r.errors.push(fieldError('code', 'import.duplicate_code_in_file', `The same code as row ${prev}`, { row: prev }));
     else first.set(key, r.row);
   }
   const keys = [...first.keys()];
@@ -127,7 +127,7 @@ const partsTarget: ImportTarget<PartRecord> = {
       const v = r.values;
       const unitRaw = foldText(v.unit ?? '');
       const unit = unitRaw ? UNIT_ALIASES[unitRaw] : 'pcs';
-      if (!unit) errors.push(fieldError('unit', 'import.unit_unknown', `Unknown unit "${v.unit}"`));
+      if (!unit) errors.push(fieldError('unit', 'import.unit_unknown', `Unknown unit "${v.unit}"`, { value: v.unit ?? '' }));
       const minStock = v.minStock ? v.minStock.replace(',', '.') : '0';
       if (v.minStock && parseQuantity(v.minStock) === null) errors.push(badNumber('minStock', v.minStock));
       const parsed = partInput.safeParse({
@@ -208,11 +208,11 @@ const servicesTarget: ImportTarget<ServiceRecord> = {
       const errors: FieldError[] = [];
       const v = r.values;
       const unit = SERVICE_UNIT_ALIASES[foldText(v.unit ?? '')];
-      if (!unit) errors.push(fieldError('unit', 'import.unit_unknown', `Unknown unit "${v.unit ?? ''}"`));
+      if (!unit) errors.push(fieldError('unit', 'import.unit_unknown', `Unknown unit "${v.unit ?? ''}"`, { value: v.unit ?? '' }));
       const price = money(v, 'price', errors);
       if (price === undefined && !errors.some((e) => e.path === 'price')) errors.push(fieldError('price', 'validation.too_small', 'A price is required'));
       const vat = v.vatRate ? vatCode(v.vatRate) : '23';
-      if (!vatCodes.has(vat)) errors.push(fieldError('vatRate', 'catalog.vat_rate_unknown', `Unknown VAT rate "${v.vatRate}"`));
+      if (!vatCodes.has(vat)) errors.push(fieldError('vatRate', 'catalog.vat_rate_unknown', `Unknown VAT rate "${v.vatRate}"`, { value: v.vatRate ?? '' }));
       const parsed = serviceInput.safeParse({
         code: v.code ?? '',
         name: v.name ?? '',
@@ -269,7 +269,7 @@ const priceItemsTarget: ImportTarget<PriceItemRecord> = {
         if (r.record?.itemType !== type) continue;
         const id = ids.get(codeKey(r.record.code));
         if (id) r.record.itemId = id;
-        else if (r.record.code) r.errors.push(fieldError('code', 'import.unknown_item', `No ${type} with code "${r.record.code}"`));
+        else if (r.record.code) r.errors.push(fieldError('code', 'import.unknown_item', `No ${type} with code "${r.record.code}"`, { value: r.record.code }));
       }
     }
     const seen = new Map<string, number>();
@@ -277,7 +277,7 @@ const priceItemsTarget: ImportTarget<PriceItemRecord> = {
       if (!r.record?.itemId) continue;
       const k = `${r.record.itemType}:${r.record.itemId}`;
       const prev = seen.get(k);
-      if (prev !== undefined) r.errors.push(fieldError('code', 'import.duplicate_code_in_file', `The same item as row ${prev}`));
+      if (prev !== undefined) r.errors.push(fieldError('code', 'import.duplicate_code_in_file', `The same item as row ${prev}`, { row: prev }));
       else seen.set(k, r.row);
     }
     return finish(out);

@@ -3,7 +3,7 @@ import type { Language } from '../i18n/catalog-types.ts';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export type FieldError = { path: string; code: string; message: string };
+export type FieldError = { path: string; code: string; message: string; params?: Record<string, string | number> };
 
 export const ROLES = ['administrator', 'manager', 'front_desk', 'consultant', 'technician', 'accountant'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1314,6 +1314,7 @@ export const en: Catalog = {
     done: 'I saved it, close',
   },
   errors: {
+    params: { value: 'value "{value}"', row: 'row {row}' },
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'Unexpected error ({status}).',
     internal: 'Something went wrong on the server. Try again; if it keeps happening, give the administrator the request id.',

@@ -1314,6 +1314,7 @@ export const pl = {
     done: 'Zapisałem, zamknij',
   },
   errors: {
+    params: { value: 'wartość „{value}”', row: 'wiersz {row}' },
     network: 'Brak połączenia z serwerem. Sprawdź sieć i spróbuj ponownie.',
     unknown: 'Nieoczekiwany błąd ({status}).',
     internal: 'Błąd po stronie serwera. Spróbuj ponownie; jeśli błąd się powtarza, przekaż administratorowi identyfikator żądania.',

@@ -12,8 +12,16 @@ function varsOf(error: ApiError): Record<string, string | number> {
   return vars;
 }
 
+/** The translated message of a field error, with the value, row or name the server sent along. */
 export function fieldErrorText(t: Translate, e: FieldError): string {
-  return t.opt(`errors.${e.code}`) ?? e.message;
+  const base = t.opt(`errors.${e.code}`);
+  if (base === undefined) return e.message; // the server's message already names them
+  const p = e.params ?? {};
+  const extra: string[] = [];
+  if (p.value !== undefined && p.value !== '') extra.push(t('errors.params.value', { value: p.value }));
+  if (p.row !== undefined) extra.push(t('errors.params.row', { row: p.row }));
+  if (p.name !== undefined) extra.push(String(p.name));
+  return extra.length ? `${base} (${extra.join('; ')})` : base;
 }
 
 export function apiErrorText(t: Translate, error: unknown): string {
