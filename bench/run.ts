@@ -6,12 +6,10 @@
 //
 // Knobs (environment or --name=value): BENCH_CUSTOMERS (200000), BENCH_SIZES ("10000,<customers>"),
 // BENCH_DURATION seconds per scenario (5), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (10),
-// BENCH_MIN_RESPONSES (40), BENCH_SEED, BENCH_SCENARIOS (comma list of keys), BENCH_PROFILE=1 (CPU
+// BENCH_MIN_RESPONSES (40), BENCH_IMPORT (0 = skip), BENCH_IMPORT_ROWS (50000), BENCH_SEED, BENCH_SCENARIOS (comma list of keys), BENCH_PROFILE=1 (CPU
 // profile of the server per scenario into bench/results/). See bench/README.md.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,8 +28,8 @@ import { searchPattern } from '../server/modules/customers/customers.rules.ts';
 import { performSetup } from '../server/modules/setup/setup.usecases.ts';
 import { createCustomerBody, growDataset, rng, uuidFor, type GrowStats } from './dataset.ts';
 import { explainList, type ExplainSummary } from './explain.ts';
+import { request, runInChild } from './client.ts';
 import { benchPartsImport, importTable, type ImportBench } from './import.ts';
-import type { LoadResult, LoadSpec } from './load.ts';
 import { explainTable, flatnessTable, fmt, scenarioMarkdown, scenarioTable, type ScenarioResult } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -159,37 +157,6 @@ async function scenarios(database: Database, generated: number): Promise<Scenari
     { key: 'create', label: 'create customer', method: 'POST', paths: [API], create: true, check: ok(201) },
   ];
   return all.filter((s) => !opts.scenarios || opts.scenarios.includes(s.key));
-}
-
-/** One request on a fresh connection (fetch would reuse a keep-alive socket the server closed while the data set grew). */
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function runInChild(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let settled = false;
-    child.once('message', (m: { ok: true; result: LoadResult } | { ok: false; error: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.result);
-      else reject(new Error(`load generator failed: ${m.error}`));
-    });
-    child.once('exit', (code) => {
-      if (!settled) reject(new Error(`load generator exited with code ${code} before reporting`));
-    });
-    child.once('error', reject);
-    child.send(spec);
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
