@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { IconBuildingWarehouse, IconFileImport, IconPackage, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { SearchInput } from '../../../ui/search-input.tsx';
 import { filtersNarrow, useUrlFilters } from '../../../ui/use-url-filters.ts';
 import { PART_FILTER_DEFAULTS, PART_FILTER_VALUES, partsApi } from '../api/parts-api.ts';
 import { PartsTable } from '../components/parts-table.tsx';
+import { ArchiveStatusFilter, CodeNameSortFilter } from '../../catalogue/components/list-filters.tsx';
 
 export function PartsListPage() {
   const t = useT();
@@ -54,29 +55,8 @@ export function PartsListPage() {
       />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <SearchInput value={filters.q} onChange={(q) => setFilters({ q })} placeholder={t('parts.list.searchPlaceholder')} resetToken={resetToken} testId="parts-search" />
-        <NativeSelect
-          label={t('catalogue.list.status')}
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.currentTarget.value as typeof filters.status })}
-          data={[
-            { value: 'active', label: t('catalogue.list.statusActive') },
-            { value: 'archived', label: t('catalogue.list.statusArchived') },
-            { value: 'all', label: t('catalogue.list.statusAll') },
-          ]}
-          data-testid="parts-filter-status"
-        />
-        <NativeSelect
-          label={t('catalogue.list.sort')}
-          value={filters.sort}
-          onChange={(e) => setFilters({ sort: e.currentTarget.value as typeof filters.sort })}
-          data={[
-            { value: 'name', label: t('catalogue.list.sortName') },
-            { value: '-name', label: t('catalogue.list.sortNameDesc') },
-            { value: 'code', label: t('catalogue.list.sortCode') },
-            { value: '-code', label: t('catalogue.list.sortCodeDesc') },
-          ]}
-          data-testid="parts-filter-sort"
-        />
+        <ArchiveStatusFilter value={filters.status} onChange={(status) => setFilters({ status })} testId="parts-filter-status" />
+        <CodeNameSortFilter value={filters.sort} onChange={(sort) => setFilters({ sort })} testId="parts-filter-sort" />
         <Checkbox
           label={t('parts.list.lowStockOnly')}
           checked={filters.lowStock === 'true'}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconEdit, IconHistory, IconPlus, IconReceipt, IconStar, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -24,6 +24,7 @@ import { PRICE_LIST_FILTER_DEFAULTS, PRICE_LIST_FILTER_VALUES, priceListsApi, us
 import { PriceCheck } from '../components/price-check.tsx';
 import { PriceItemsSection } from '../components/price-items-section.tsx';
 import { PriceListForm, priceListBody, priceListFormValues, validityText } from '../components/price-list-form.tsx';
+import { ArchiveStatusFilter, ClearFiltersButton } from '../../catalogue/components/list-filters.tsx';
 
 const LIST = '/catalogue/price-lists';
 
@@ -56,17 +57,7 @@ export function PriceListsListPage() {
       <PageHeader title={t('priceLists.list.title')} subtitle={t('priceLists.list.intro')} actions={newButton} />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <SearchInput value={filters.q} onChange={(q) => setFilters({ q })} placeholder={t('priceLists.list.searchPlaceholder')} resetToken={resetToken} testId="price-lists-search" />
-        <NativeSelect
-          label={t('catalogue.list.status')}
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.currentTarget.value as typeof filters.status })}
-          data={[
-            { value: 'active', label: t('catalogue.list.statusActive') },
-            { value: 'archived', label: t('catalogue.list.statusArchived') },
-            { value: 'all', label: t('catalogue.list.statusAll') },
-          ]}
-          data-testid="price-lists-filter-status"
-        />
+        <ArchiveStatusFilter value={filters.status} onChange={(status) => setFilters({ status })} testId="price-lists-filter-status" />
       </Group>
       <ListFrame
         query={list}
@@ -76,15 +67,12 @@ export function PriceListsListPage() {
           title: narrowed ? t('catalogue.list.emptyFilteredTitle') : t('priceLists.list.emptyTitle'),
           text: narrowed ? t('catalogue.list.emptyFilteredText') : t('priceLists.list.emptyText'),
           actions: narrowed ? (
-            <Button
-              variant="default"
-              onClick={() => {
+            <ClearFiltersButton
+              onClear={() => {
                 setFilters({ ...PRICE_LIST_FILTER_DEFAULTS });
                 setResetToken((n) => n + 1);
               }}
-            >
-              {t('catalogue.list.clearFilters')}
-            </Button>
+            />
           ) : (
             newButton
           ),

@@ -22,6 +22,7 @@ import { CatalogueCrumbs } from '../../catalogue/components/catalogue-crumbs.tsx
 import { ArchivedBadge } from '../../catalogue/components/status-badges.tsx';
 import { PRODUCT_FILTER_DEFAULTS, PRODUCT_FILTER_VALUES, productsApi, useProductCategories, type Product } from '../api/products-api.ts';
 import { ProductForm, productBody, productFormValues } from '../components/product-form.tsx';
+import { ArchiveStatusFilter, ClearFiltersButton, CodeNameSortFilter } from '../../catalogue/components/list-filters.tsx';
 
 const LIST = '/catalogue/products';
 
@@ -68,29 +69,8 @@ export function ProductsListPage() {
           data={[{ value: '', label: t('catalogue.list.allCategories') }, ...(categories.data ?? []).map((c) => ({ value: c, label: c }))]}
           data-testid="products-filter-category"
         />
-        <NativeSelect
-          label={t('catalogue.list.status')}
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.currentTarget.value as typeof filters.status })}
-          data={[
-            { value: 'active', label: t('catalogue.list.statusActive') },
-            { value: 'archived', label: t('catalogue.list.statusArchived') },
-            { value: 'all', label: t('catalogue.list.statusAll') },
-          ]}
-          data-testid="products-filter-status"
-        />
-        <NativeSelect
-          label={t('catalogue.list.sort')}
-          value={filters.sort}
-          onChange={(e) => setFilters({ sort: e.currentTarget.value as typeof filters.sort })}
-          data={[
-            { value: 'name', label: t('catalogue.list.sortName') },
-            { value: '-name', label: t('catalogue.list.sortNameDesc') },
-            { value: 'code', label: t('catalogue.list.sortCode') },
-            { value: '-code', label: t('catalogue.list.sortCodeDesc') },
-          ]}
-          data-testid="products-filter-sort"
-        />
+        <ArchiveStatusFilter value={filters.status} onChange={(status) => setFilters({ status })} testId="products-filter-status" />
+        <CodeNameSortFilter value={filters.sort} onChange={(sort) => setFilters({ sort })} testId="products-filter-sort" />
       </Group>
       <ListFrame
         query={list}
@@ -100,15 +80,12 @@ export function ProductsListPage() {
           title: narrowed ? t('catalogue.list.emptyFilteredTitle') : t('products.list.emptyTitle'),
           text: narrowed ? t('catalogue.list.emptyFilteredText') : t('products.list.emptyText'),
           actions: narrowed ? (
-            <Button
-              variant="default"
-              onClick={() => {
+            <ClearFiltersButton
+              onClear={() => {
                 setFilters({ ...PRODUCT_FILTER_DEFAULTS });
                 setResetToken((n) => n + 1);
               }}
-            >
-              {t('catalogue.list.clearFilters')}
-            </Button>
+            />
           ) : (
             <>
               {newButton}

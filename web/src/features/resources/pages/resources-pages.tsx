@@ -31,6 +31,7 @@ import {
   type ResourceInput,
   type ResourceKind,
 } from '../api/resources-api.ts';
+import { ClearFiltersButton } from '../../catalogue/components/list-filters.tsx';
 
 const LIST = '/catalogue/resources';
 
@@ -112,15 +113,12 @@ export function ResourcesListPage() {
           title: narrowed ? t('catalogue.list.emptyFilteredTitle') : t('resources.list.emptyTitle'),
           text: narrowed ? t('catalogue.list.emptyFilteredText') : t('resources.list.emptyText'),
           actions: narrowed ? (
-            <Button
-              variant="default"
-              onClick={() => {
+            <ClearFiltersButton
+              onClear={() => {
                 setFilters({ ...RESOURCE_FILTER_DEFAULTS });
                 setResetToken((n) => n + 1);
               }}
-            >
-              {t('catalogue.list.clearFilters')}
-            </Button>
+            />
           ) : (
             newButton
           ),

@@ -22,6 +22,7 @@ import { ArchivedBadge } from '../../catalogue/components/status-badges.tsx';
 import { PATH_FILTER_DEFAULTS, PATH_FILTER_VALUES, servicePathsApi, useCopyPath, useServicePath, type ServicePathDetail } from '../api/service-paths-api.ts';
 import { formatMinutes } from '../components/duration.ts';
 import { StepsEditor } from '../components/steps-editor.tsx';
+import { ArchiveStatusFilter, ClearFiltersButton } from '../../catalogue/components/list-filters.tsx';
 
 const LIST = '/catalogue/service-paths';
 
@@ -53,17 +54,7 @@ export function ServicePathsListPage() {
       />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <SearchInput value={filters.q} onChange={(q) => setFilters({ q })} placeholder={t('servicePaths.list.searchPlaceholder')} resetToken={resetToken} testId="service-paths-search" />
-        <NativeSelect
-          label={t('catalogue.list.status')}
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.currentTarget.value as typeof filters.status })}
-          data={[
-            { value: 'active', label: t('catalogue.list.statusActive') },
-            { value: 'archived', label: t('catalogue.list.statusArchived') },
-            { value: 'all', label: t('catalogue.list.statusAll') },
-          ]}
-          data-testid="service-paths-filter-status"
-        />
+        <ArchiveStatusFilter value={filters.status} onChange={(status) => setFilters({ status })} testId="service-paths-filter-status" />
         <NativeSelect
           label={t('catalogue.list.sort')}
           value={filters.sort}
@@ -83,15 +74,12 @@ export function ServicePathsListPage() {
           title: narrowed ? t('catalogue.list.emptyFilteredTitle') : t('servicePaths.list.emptyTitle'),
           text: narrowed ? t('catalogue.list.emptyFilteredText') : t('servicePaths.list.emptyText'),
           actions: narrowed ? (
-            <Button
-              variant="default"
-              onClick={() => {
+            <ClearFiltersButton
+              onClear={() => {
                 setFilters({ ...PATH_FILTER_DEFAULTS });
                 setResetToken((n) => n + 1);
               }}
-            >
-              {t('catalogue.list.clearFilters')}
-            </Button>
+            />
           ) : (
             newButton
           ),

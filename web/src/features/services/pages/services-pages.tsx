@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconEdit, IconFileImport, IconHistory, IconInfoCircle, IconPlus, IconTool } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -23,6 +23,7 @@ import { CatalogueCrumbs } from '../../catalogue/components/catalogue-crumbs.tsx
 import { ArchivedBadge } from '../../catalogue/components/status-badges.tsx';
 import { SERVICE_FILTER_DEFAULTS, SERVICE_FILTER_VALUES, servicesApi, type Service } from '../api/services-api.ts';
 import { ServiceForm, incrementText, serviceBody, serviceFormValues } from '../components/service-form.tsx';
+import { ArchiveStatusFilter, ClearFiltersButton, CodeNameSortFilter } from '../../catalogue/components/list-filters.tsx';
 
 const LIST = '/catalogue/services';
 
@@ -61,29 +62,8 @@ export function ServicesListPage() {
       />
       <Group align="flex-end" gap="sm" wrap="wrap">
         <SearchInput value={filters.q} onChange={(q) => setFilters({ q })} placeholder={t('services.list.searchPlaceholder')} resetToken={resetToken} testId="services-search" />
-        <NativeSelect
-          label={t('catalogue.list.status')}
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.currentTarget.value as typeof filters.status })}
-          data={[
-            { value: 'active', label: t('catalogue.list.statusActive') },
-            { value: 'archived', label: t('catalogue.list.statusArchived') },
-            { value: 'all', label: t('catalogue.list.statusAll') },
-          ]}
-          data-testid="services-filter-status"
-        />
-        <NativeSelect
-          label={t('catalogue.list.sort')}
-          value={filters.sort}
-          onChange={(e) => setFilters({ sort: e.currentTarget.value as typeof filters.sort })}
-          data={[
-            { value: 'name', label: t('catalogue.list.sortName') },
-            { value: '-name', label: t('catalogue.list.sortNameDesc') },
-            { value: 'code', label: t('catalogue.list.sortCode') },
-            { value: '-code', label: t('catalogue.list.sortCodeDesc') },
-          ]}
-          data-testid="services-filter-sort"
-        />
+        <ArchiveStatusFilter value={filters.status} onChange={(status) => setFilters({ status })} testId="services-filter-status" />
+        <CodeNameSortFilter value={filters.sort} onChange={(sort) => setFilters({ sort })} testId="services-filter-sort" />
       </Group>
       <ListFrame
         query={list}
@@ -93,15 +73,12 @@ export function ServicesListPage() {
           title: narrowed ? t('catalogue.list.emptyFilteredTitle') : t('services.list.emptyTitle'),
           text: narrowed ? t('catalogue.list.emptyFilteredText') : t('services.list.emptyText'),
           actions: narrowed ? (
-            <Button
-              variant="default"
-              onClick={() => {
+            <ClearFiltersButton
+              onClear={() => {
                 setFilters({ ...SERVICE_FILTER_DEFAULTS });
                 setResetToken((n) => n + 1);
               }}
-            >
-              {t('catalogue.list.clearFilters')}
-            </Button>
+            />
           ) : (
             <>
               {newButton}
