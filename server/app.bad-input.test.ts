@@ -2,6 +2,9 @@
 // OpenAPI document get a 4xx problem answer — never a 5xx — and leave the database unchanged.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import type { App } from './kernel/http/app-types.ts';
 import { createTestDeps, type TestDeps } from './test/test-db.ts';
@@ -16,7 +19,7 @@ let doc: any;
 const ids: Record<string, string> = {};
 
 before(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'sw-bad-input-')) });
   await setUpInstallation(deps);
   app = await buildTestApp(deps);
   admin = await signedInClient(app, ADMIN.email, ADMIN.password);
@@ -32,8 +35,16 @@ before(async () => {
   ids.product = (await admin.request('POST', '/api/v1/products', { code: 'FUZZ', name: 'Fuzz' })).json.id;
   ids.service = (await admin.request('POST', '/api/v1/services', { code: 'FUZZ', name: 'Fuzz', unit: 'hour', defaultPriceMinor: 100, vatRateCode: '23' })).json.id;
   ids.resource = (await admin.request('POST', '/api/v1/resources', { name: 'Fuzz', kind: 'vehicle' })).json.id;
-  const path = (await admin.request('POST', '/api/v1/service-paths', { name: 'Fuzz', steps: [{ name: 'A' }] })).json;
-  Object.assign(ids, { path: path.id, step: path.steps[0].id });
+  const sp = (await admin.request('POST', '/api/v1/service-paths', { name: 'Fuzz', steps: [{ name: 'A' }] })).json;
+  Object.assign(ids, { path: sp.id, step: sp.steps[0].id });
+  // Assets: a type with a required custom field, an asset with a meter, a service date and a document.
+  ids.assetType = (await admin.request('POST', '/api/v1/asset-types', { name: 'Fuzz', meterUnit: 'km', fields: [{ label: 'Moc', kind: 'number', required: true }] })).json.id;
+  ids.asset = (await admin.request('POST', '/api/v1/assets', { customerId: ids.id, assetTypeId: ids.assetType, name: 'Fuzz', custom: { moc: 1 } })).json.id;
+  const kinds = (await admin.request('GET', '/api/v1/service-date-kinds')).json.items;
+  ids.kind = kinds[0].id;
+  ids.serviceDate = (await admin.request('POST', `/api/v1/assets/${ids.asset}/service-dates`, { kindId: ids.kind, dueOn: '2026-05-01' })).json.id;
+  const upload = await app.inject({ method: 'POST', url: `/api/v1/assets/${ids.asset}/documents?fileName=a.txt`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/octet-stream' }, payload: Buffer.from('tekst') });
+  ids.document = upload.json().id;
   const all = await operations(app);
   doc = all.doc;
   writes = all.ops.filter((o) => o.method !== 'GET' && !['/api/v1/auth/sign-out', '/api/v1/setup'].includes(o.path));
@@ -63,6 +74,11 @@ function paramsFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/services/')) return { id: ids.service! };
   if (op.path.startsWith('/api/v1/resources/')) return { id: ids.resource! };
   if (op.path.startsWith('/api/v1/service-paths/')) return { id: ids.path!, stepId: ids.step! };
+  if (op.path.startsWith('/api/v1/asset-types/')) return { id: ids.assetType! };
+  if (op.path.startsWith('/api/v1/assets/')) return { id: ids.asset! };
+  if (op.path.startsWith('/api/v1/service-date-kinds/')) return { id: ids.kind! };
+  if (op.path.startsWith('/api/v1/asset-service-dates/')) return { id: ids.serviceDate! };
+  if (op.path.startsWith('/api/v1/asset-documents/')) return { id: ids.document! };
   return ids;
 }
 

@@ -17,6 +17,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** Largest uploaded file (asset documents and later attachments), in bytes. */
+  uploadMaxBytes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }

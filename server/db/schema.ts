@@ -9,3 +9,5 @@ export * from '../modules/pricing/pricing.table.ts';
 export * from '../modules/service-paths/service-paths.table.ts';
 export * from '../modules/resources/resources.table.ts';
 export * from '../modules/imports/imports.table.ts';
+export * from '../modules/assets/assets.table.ts';
+export * from '../modules/tasks/tasks.table.ts';

@@ -24,6 +24,15 @@ const expected: Record<Permission, Role[]> = {
   'stock:read': [...ROLES],
   'stock:move': ['administrator', 'manager', 'front_desk', 'technician'],
   'stock:adjust': ['administrator', 'manager'],
+  'assets:read': [...ROLES],
+  'assets:write': ['administrator', 'manager', 'front_desk', 'consultant', 'technician'],
+  'assets:configure': ['administrator', 'manager'],
+  'assets:import': ['administrator', 'manager'],
+  'assets:export': ['administrator', 'manager', 'accountant'],
+  'tasks:read': [...ROLES],
+  'tasks:manage': ['administrator', 'manager'],
+  'jobs:read': ['administrator', 'manager'],
+  'jobs:run': ['administrator'],
 };
 
 test('every permission has an expected row in this table', () => assert.deepEqual(Object.keys(expected).sort(), [...PERMISSIONS].sort()));

@@ -25,10 +25,19 @@ export const PERMISSIONS = [
   'stock:read',
   'stock:move', // receipts, issues, returns, transfers
   'stock:adjust', // corrections with a reason
+  'assets:read', // customer assets, their documents, readings, service dates and history
+  'assets:write', // add and change assets, custody, readings, documents, service dates
+  'assets:configure', // asset types with their custom fields, kinds of service dates
+  'assets:import',
+  'assets:export',
+  'tasks:read', // own tasks and the tasks of own role
+  'tasks:manage', // anyone's tasks
+  'jobs:read', // background job runs and failures
+  'jobs:run', // start a scheduled job now
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read', 'catalog:read', 'stock:read'];
+const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read', 'catalog:read', 'stock:read', 'assets:read', 'tasks:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
@@ -44,11 +53,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:export',
     'stock:move',
     'stock:adjust',
+    'assets:write',
+    'assets:configure',
+    'assets:import',
+    'assets:export',
+    'tasks:manage',
+    'jobs:read',
   ],
-  front_desk: [...everyone, 'customers:write', 'stock:move'],
-  consultant: [...everyone, 'customers:write'],
-  technician: [...everyone, 'stock:move'],
-  accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export'],
+  front_desk: [...everyone, 'customers:write', 'stock:move', 'assets:write'],
+  consultant: [...everyone, 'customers:write', 'assets:write'],
+  technician: [...everyone, 'stock:move', 'assets:write'],
+  accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export', 'assets:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -1,0 +1,6 @@
+// Every background job the app runs. main.ts starts them; the jobs admin page lists them.
+import type { JobDefinition } from './runtime.ts';
+import { housekeepingJob } from './housekeeping.ts';
+import { assetDueCheckJob } from '../modules/assets/due-check.job.ts';
+
+export const ALL_JOBS: JobDefinition<any>[] = [housekeepingJob, assetDueCheckJob];
