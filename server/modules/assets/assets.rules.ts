@@ -130,20 +130,20 @@ export function filterValue(field: FieldDto, raw: string): CustomValue | undefin
 /** Upper-case without spaces, dashes, dots and slashes: "sn 12-34/a" and "SN1234A" are one serial. */
 export const serialKey = (serial: string): string => serial.toUpperCase().replace(/[\s\-./_]+/g, '');
 
+/** The type is a filter, not search text: renaming a type with a million assets must not rewrite them. */
 export function assetSearchText(a: {
   name: string;
   serialNumber: string;
   manufacturer: string;
   model: string;
   customerName: string;
-  typeName: string;
   position: string;
   custom: Record<string, unknown>;
 }): string {
   const custom = Object.values(a.custom)
     .filter((v) => typeof v === 'string' || typeof v === 'number')
     .map(String);
-  return foldText([a.name, a.serialNumber, serialKey(a.serialNumber), a.manufacturer, a.model, a.customerName, a.typeName, a.position, ...custom].filter(Boolean).join(' | '));
+  return foldText([a.name, a.serialNumber, serialKey(a.serialNumber), a.manufacturer, a.model, a.customerName, a.position, ...custom].filter(Boolean).join(' | '));
 }
 
 export const assetSortKey = (name: string): string => polishSortKey(name) || '~';

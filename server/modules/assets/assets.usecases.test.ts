@@ -6,7 +6,7 @@ import { auditLog } from '../../kernel/audit/audit.table.ts';
 import { AppError } from '../../kernel/errors/app-error.ts';
 import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/test-db.ts';
-import { addContact, addSite, createCustomer } from '../customers/customers.usecases.ts';
+import { addContact, addSite, createCustomer, deleteCustomer, updateCustomer } from '../customers/customers.usecases.ts';
 import * as types from './asset-types.usecases.ts';
 import * as uc from './assets.usecases.ts';
 import * as readings from './readings.usecases.ts';
@@ -202,5 +202,21 @@ describe('service dates', () => {
     const k = await dates.createServiceDateKind(deps, manager, { name: 'Legalizacja UDT', taskRole: 'technician' });
     assert.equal(k.code, null);
     assert.deepEqual(await fieldErrors(dates.createServiceDateKind(deps, manager, { name: 'legalizacja udt', taskRole: 'technician' })), ['name:assets.kind_name_taken']);
+  });
+});
+
+describe('customers and their assets', () => {
+  test("renaming a customer makes its assets findable by the new name", async () => {
+    const { customer } = await createCustomer(deps, manager, customerInput({ name: 'Piekarnia Stara Nazwa', nip: '5261040828' }));
+    const a = await uc.createAsset(deps, technician, boiler({ customerId: customer.id, siteId: null, contactId: null, serialNumber: 'R-1' }));
+    await updateCustomer(deps, manager, customer.id, { name: 'Piekarnia Złoty Kłos' });
+    const found = await uc.listAssets(deps, technician, { q: 'zloty klos', status: 'active', sort: 'name', limit: 10 });
+    assert.deepEqual(found.items.map((x) => [x.id, x.customerName]), [[a.id, 'Piekarnia Złoty Kłos']]);
+  });
+  test('a customer with assets cannot be deleted', async () => {
+    const { customer } = await createCustomer(deps, manager, customerInput({ name: 'Do usunięcia', nip: '9542583988' }));
+    await uc.createAsset(deps, technician, boiler({ customerId: customer.id, siteId: null, contactId: null, serialNumber: 'D-1' }));
+    const admin = await makeUser(deps, 'administrator', 'admin2@serwis.pl');
+    await assert.rejects(deleteCustomer(deps, admin, customer.id), (e: AppError) => e.status === 409);
   });
 });

@@ -114,10 +114,10 @@ async function checkReferences(tx: Db, customerId: string, v: { siteId: string |
   return errors;
 }
 
-export function derivedAssetColumns(a: { name: string; serialNumber: string; manufacturer: string; model: string; position: string; custom: Record<string, unknown> }, customerName: string, typeName: string) {
+export function derivedAssetColumns(a: { name: string; serialNumber: string; manufacturer: string; model: string; position: string; custom: Record<string, unknown> }, customerName: string) {
   return {
     serialKey: serialKey(a.serialNumber),
-    searchText: assetSearchText({ ...a, customerName, typeName }),
+    searchText: assetSearchText({ ...a, customerName }),
     sortKey: assetSortKey(a.name),
   };
 }
@@ -134,7 +134,7 @@ export async function createAsset(deps: Deps, ctx: Ctx, input: AssetInput) {
     if (errors.length) throw invalidFields(errors);
     const now = deps.clock.now();
     const values = { ...input, custom: custom.values };
-    const row = await repo.insert(tx, { ...values, ...derivedAssetColumns(values, customer.name, type!.name), createdAt: now, updatedAt: now });
+    const row = await repo.insert(tx, { ...values, ...derivedAssetColumns(values, customer.name), createdAt: now, updatedAt: now });
     await appendAssetEvent(tx, ctx, now, row.id, 'created', { custody: row.custody });
     await appendAudit(tx, ctx, { entity: 'assets', entityId: row.id, action: 'created', after: assetAuditView(row) });
     return toAssetDto((await repo.view(tx, row.id))!);
@@ -174,7 +174,7 @@ export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Asset
     if (unchanged) return toAssetDto((await repo.view(tx, id))!);
     const customer = (await repo.customer(tx, before.customerId))!;
     const now = deps.clock.now();
-    const after = await repo.update(tx, id, { ...values, ...derivedAssetColumns(values, customer.name, type!.name), updatedAt: now });
+    const after = await repo.update(tx, id, { ...values, ...derivedAssetColumns(values, customer.name), updatedAt: now });
     const moved = before.siteId !== after.siteId || before.position !== after.position;
     await appendAssetEvent(tx, ctx, now, id, 'updated', moved ? { siteId: after.siteId, position: after.position } : {});
     await appendAudit(tx, ctx, { entity: 'assets', entityId: id, action: 'updated', before: assetAuditView(before), after: assetAuditView(after) });

@@ -1,4 +1,5 @@
 // Customer use cases: authorize → load → rules → write + audit, one transaction each.
+import { customerRenamed } from './customers.hooks.ts';
 import type { Ctx, Deps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
@@ -179,6 +180,7 @@ export async function updateCustomer(deps: Deps, ctx: Ctx, id: string, patch: Pa
       searchText: await searchTextFor(tx, { id, ...values }),
       sortKey: customerSortKey(values.name),
     });
+    if (before.name !== after.name) await customerRenamed(tx, id, after.name);
     await appendAudit(tx, ctx, { entity: 'customers', entityId: id, action: 'updated', before: auditView(before), after: auditView(after) });
     return { customer: toCustomerDto(after), warnings };
   });
