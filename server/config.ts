@@ -17,6 +17,7 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PUBLIC_URL: z.string().url().optional(),
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
@@ -31,6 +32,8 @@ export type Config = {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** Testing and demos only: the app's clock starts at this instant and runs on from there. */
+  clockStart: Date | undefined;
   /** Largest uploaded file (asset documents and later attachments), in bytes. */
   uploadMaxBytes: number;
 };
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     publicUrl: e.PUBLIC_URL,
+    clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : undefined,
     uploadMaxBytes: Math.floor(e.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }

@@ -13,3 +13,9 @@ export function fixedClock(start: Date | string): Clock & { advance(ms: number):
     },
   };
 }
+
+/** A clock that starts at `start` and runs at real speed: end-to-end tests and demos of date-driven work. */
+export function shiftedClock(start: Date, realNow: () => number = Date.now): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}
