@@ -24,6 +24,10 @@ import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { registerCatalogueRoutes } from './modules/catalog-routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { registerPartsAndStockRoutes } from './modules/catalogue-stock-routes.ts';
+import { assetsRoutes, assetTypesRoutes } from './modules/assets/assets.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
+import { documentsRoutes } from './modules/assets/documents.routes.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -115,12 +119,17 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   customersRoutes(app, deps);
   registerCatalogueRoutes(app, deps);
   registerPartsAndStockRoutes(app, deps);
+  assetTypesRoutes(app, deps);
+  assetsRoutes(app, deps);
+  documentsRoutes(app, deps);
+  tasksRoutes(app, deps);
   auditRoutes(app, deps);
+  jobsRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     // Hashed bundles are looked up on disk per request (wildcard), so a rebuilt web app is served
     // without restarting; index.html is read per request for the same reason (it is small).
-    await app.register(fastifyStatic, { root: path.join(webDist, 'assets'), prefix: '/assets/', wildcard: true, index: false, immutable: true, maxAge: '365d' });
+    await app.register(fastifyStatic, { root: path.join(webDist, 'static'), prefix: '/static/', wildcard: true, index: false, immutable: true, maxAge: '365d' });
     const spa = async (_req: unknown, reply: import('fastify').FastifyReply) =>
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(await fs.promises.readFile(path.join(webDist, 'index.html')));
     app.get('/', { schema: { hide: true } }, spa);

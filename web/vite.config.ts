@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    // Bundles live under /static/ so that /assets/… is free for the customer-assets pages.
+    assetsDir: 'static',
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1500,

@@ -25,6 +25,8 @@ export type JobDefinition<T> = {
 
 export type Jobs = {
   boss: PgBoss;
+  /** The definitions this runtime started with: the jobs admin page lists exactly these. */
+  definitions: readonly JobDefinition<any>[];
   /** Queues a job inside `tx`: it commits or rolls back with the caller's change. Null: already queued. */
   enqueue<T>(tx: Db, def: JobDefinition<T>, data: T, opts?: { key?: string; startAfter?: Date }): Promise<string | null>;
   stop(): Promise<void>;
@@ -61,6 +63,7 @@ export async function startJobs(
   }
   return {
     boss,
+    definitions: [...definitions],
     async enqueue(tx, def, data, o = {}) {
       return boss.send(def.name, def.data.parse(data) as object, {
         db: fromDrizzle(tx as never, sql as never),

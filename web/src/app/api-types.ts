@@ -29,7 +29,16 @@ export type Permission =
   | 'catalog:export'
   | 'stock:read'
   | 'stock:move'
-  | 'stock:adjust';
+  | 'stock:adjust'
+  | 'assets:read'
+  | 'assets:write'
+  | 'assets:configure'
+  | 'assets:import'
+  | 'assets:export'
+  | 'tasks:read'
+  | 'tasks:manage'
+  | 'jobs:read'
+  | 'jobs:run';
 
 export type User = {
   id: string;
