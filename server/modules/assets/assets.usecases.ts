@@ -176,7 +176,7 @@ export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: Asset
     const now = deps.clock.now();
     const after = await repo.update(tx, id, { ...values, ...derivedAssetColumns(values, customer.name), updatedAt: now });
     const moved = before.siteId !== after.siteId || before.position !== after.position;
-    await appendAssetEvent(tx, ctx, now, id, 'updated', moved ? { siteId: after.siteId, position: after.position } : {});
+    await appendAssetEvent(tx, ctx, now, id, 'updated', moved ? { siteId: after.siteId, siteName: after.siteId ? ((await repo.siteOf(tx, after.siteId))?.name ?? null) : null, position: after.position } : {});
     await appendAudit(tx, ctx, { entity: 'assets', entityId: id, action: 'updated', before: assetAuditView(before), after: assetAuditView(after) });
     return toAssetDto((await repo.view(tx, id))!);
   });

@@ -32,6 +32,7 @@ type Due = {
   contact_id: string | null;
   contact_email: string | null;
   meter_value: string | null;
+  meter_unit: string | null;
 };
 
 export const dueTaskKey = (serviceDateId: string, dueOn: string) => `service-date:${serviceDateId}:${dueOn}`;
@@ -45,10 +46,11 @@ async function dueBatch(db: Db, today: string, after: [string, string] | null): 
     await db.execute(sql`
       select sd.id, sd.asset_id, sd.due_on::text, sd.remind_on::text, sd.meter_due_at::text, k.name as kind_name, k.code as kind_code, k.task_role,
              a.name as asset_name, a.serial_number, c.name as customer_name, a.contact_id, ct.email as contact_email,
-             a.meter_value::text
+             a.meter_value::text, ty.meter_unit
       from asset_service_dates sd
       join service_date_kinds k on k.id = sd.kind_id
       join assets a on a.id = sd.asset_id
+      join asset_types ty on ty.id = a.asset_type_id
       join customers c on c.id = a.customer_id
       left join customer_contacts ct on ct.id = a.contact_id
       where sd.status = 'open' and a.archived_at is null
@@ -89,6 +91,7 @@ export async function runDueCheck(deps: Deps): Promise<{ tasks: number; reminder
           dueOn: d.due_on,
           reason,
           meterDueAt: d.meter_due_at === null ? null : formatMeter(quantityFromDb(d.meter_due_at)),
+          meterUnit: d.meter_unit,
         };
         const task = await createTaskOnce(tx, ctx, {
           kind: reason === 'meter' ? 'meter_threshold' : 'service_date_due',
