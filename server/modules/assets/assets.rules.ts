@@ -76,7 +76,7 @@ export function normalizeCustomValues(
     const raw = given[f.key];
     const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
     if (empty) {
-      if (f.required) errors.push(fieldError(path, 'assets.field_required', 'Required', { name: f.label }));
+      if (f.required) errors.push(fieldError(path, 'assets.field_required', 'Required'));
       continue;
     }
     switch (f.kind) {

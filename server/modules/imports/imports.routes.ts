@@ -13,16 +13,18 @@ export function importsRoutes(app: App, deps: Deps) {
   app.post(
     '/api/v1/imports/:target/uploads',
     {
+      // Shared by every target; the use cases check the target's own permission (assets:import for assets).
       config: { permission: 'catalog:import' },
       bodyLimit: 30 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Upload a CSV or XLSX file to import; answers its columns and a suggested mapping (the last one used when it fits)',
+        summary: 'Upload a CSV or XLSX file to import (catalogue: catalog:import; assets: assets:import); answers its columns and a suggested mapping (the last one used when it fits)',
         params: z.object({ target: z.enum(IMPORT_TARGETS) }),
         body: z.object({
           fileName: z.string().trim().min(1).max(255),
           contentBase64: z.string().min(1).max(28_000_000).describe('The file, base64-encoded (max ~20 MB)'),
           priceListId: z.uuid().optional().describe('Required for price_list_items'),
+          assetTypeId: z.uuid().optional().describe('Required for assets: the type of the imported assets; its custom fields become columns'),
         }),
         response: {
           201: z.object({
@@ -31,7 +33,7 @@ export function importsRoutes(app: App, deps: Deps) {
             headers: z.array(z.string()),
             sampleRows: z.array(z.array(z.string())),
             totalRows: z.number().int(),
-            fields: z.array(z.object({ key: z.string(), required: z.boolean() })),
+            fields: z.array(z.object({ key: z.string(), required: z.boolean(), label: z.string().optional().describe("A custom field's own label (keys custom.<key>)") })),
             suggestedMapping: mapping,
             mappingSource: z.enum(['saved', 'guessed']),
           }),

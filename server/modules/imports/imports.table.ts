@@ -3,7 +3,8 @@ import { users } from '../identity/identity.table.ts';
 
 /** The last column mapping used to import each kind of file, offered again next time. */
 export const importMappings = pgTable('import_mappings', {
-  target: text().primaryKey(), // 'parts' | 'products' | 'services' | 'price_list_items'
+  // 'parts' | 'products' | 'services' | 'price_list_items' | 'assets:<asset type id>' (each type has its own columns)
+  target: text().primaryKey(),
   mapping: jsonb().$type<Record<string, string | null>>().notNull(), // file header → field (null = ignored)
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -16,6 +17,7 @@ export const importUploads = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     target: text().notNull(),
     priceListId: uuid(),
+    assetTypeId: uuid(), // assets: the type chosen at upload; its custom fields are columns of the file
     fileName: text().notNull(),
     headers: jsonb().$type<string[]>().notNull(),
     rows: jsonb().$type<string[][]>().notNull(),

@@ -2,6 +2,7 @@
 // row becomes a valid record, and the bulk insert. Validation needs the database (codes taken, VAT
 // rates, item codes); insertion runs in the commit's single transaction.
 import type { Db } from '../../db/client.ts';
+import type { Ctx } from '../../deps.ts';
 import { fieldError, type FieldError } from '../../kernel/errors/app-error.ts';
 import { parseMoney } from '../../kernel/money/money.ts';
 import { parseQuantity } from '../../kernel/money/quantity.ts';
@@ -17,22 +18,30 @@ import { productInput } from '../catalog/products.schemas.ts';
 import { serviceDerived } from '../catalog/services.rules.ts';
 import { serviceInput } from '../catalog/services.schemas.ts';
 import { pricingRepository } from '../pricing/pricing.repository.ts';
+import { assetsTarget } from './imports.assets-target.ts';
 import { inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 
-export const IMPORT_TARGETS = ['parts', 'products', 'services', 'price_list_items'] as const;
+export const IMPORT_TARGETS = ['parts', 'products', 'services', 'price_list_items', 'assets'] as const;
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number];
 
-export type FieldDef = { key: string; required: boolean; aliases: string[] };
+/** `label`: a field the company named itself (an asset type's custom field); the UI shows it as is. */
+export type FieldDef = { key: string; required: boolean; aliases: string[]; label?: string };
 export type RowIn = { row: number; values: Record<string, string> };
 export type RowOut<R> = RowIn & { errors: FieldError[]; record: R | null };
 export type Inserted = { id: string; label: string };
+/** What the upload chose: the price list to import prices into, the type of the assets. */
+export type ImportOpts = { priceListId: string | null; assetTypeId: string | null };
 
 export type ImportTarget<R> = {
   fields: FieldDef[];
-  validate(db: Db, rows: RowIn[], opts: { priceListId: string | null }): Promise<RowOut<R>[]>;
-  insert(tx: Db, records: R[], now: Date, opts: { priceListId: string | null }): Promise<Inserted[]>;
+  /** The fields of this upload when they depend on its choices (an asset type's custom fields). */
+  fieldsFor?(db: Db, opts: ImportOpts): Promise<FieldDef[]>;
+  validate(db: Db, rows: RowIn[], opts: ImportOpts): Promise<RowOut<R>[]>;
+  insert(tx: Db, records: R[], now: Date, opts: ImportOpts & { ctx: Ctx; fileName: string }): Promise<Inserted[]>;
+  /** The insert writes the audit rows itself (and whatever else the entity records, e.g. asset history). */
+  auditsItself?: boolean;
 };
 
 // ── value parsing shared by the targets ──────────────────────────────────────────────────────────
@@ -296,18 +305,30 @@ export const importTargets: Record<ImportTargetKey, ImportTarget<unknown>> = {
   products: productsTarget as ImportTarget<unknown>,
   services: servicesTarget as ImportTarget<unknown>,
   price_list_items: priceItemsTarget as ImportTarget<unknown>,
+  assets: assetsTarget as ImportTarget<unknown>,
 };
 
+/** The fields an upload's columns can fill. */
+export const importFields = (db: Db, target: ImportTargetKey, opts: ImportOpts): Promise<FieldDef[]> =>
+  importTargets[target].fieldsFor?.(db, opts) ?? Promise.resolve(importTargets[target].fields);
+
+/** How headers and aliases are compared: folded, "_" and "*" (required markers) as spaces. */
+const foldHeader = (h: string) => foldText(h).replace(/[_*]/g, ' ').replace(/\s+/g, ' ').trim();
+
 /** The remembered mapping when its headers still fit, otherwise a guess from the field aliases. */
-export function suggestMapping(target: ImportTargetKey, headers: string[], saved: Record<string, string | null> | undefined) {
-  const fields = importTargets[target].fields;
-  if (saved && headers.every((h) => h in saved) && Object.values(saved).some((v) => v))
+export function suggestMapping(fields: FieldDef[], headers: string[], saved: Record<string, string | null> | undefined) {
+  const known = new Set(fields.map((f) => f.key));
+  if (saved && headers.every((h) => h in saved) && Object.values(saved).some((v) => v) && Object.values(saved).every((v) => v === null || known.has(v)))
     return { mapping: Object.fromEntries(headers.map((h) => [h, saved[h] ?? null])), source: 'saved' as const };
   const used = new Set<string>();
   const mapping: Record<string, string | null> = {};
   for (const h of headers) {
-    const folded = foldText(h).replace(/[_*]/g, ' ').replace(/\s+/g, ' ').trim();
-    const field = fields.find((f) => !used.has(f.key) && (f.aliases.includes(folded) || foldText(f.key) === folded));
+    const folded = foldHeader(h);
+    const free = fields.filter((f) => !used.has(f.key));
+    // A field the company named itself wins over a generic alias ("Uwagi" as a custom field).
+    const field =
+      free.find((f) => f.label !== undefined && foldHeader(f.label) === folded) ??
+      free.find((f) => f.aliases.some((a) => foldHeader(a) === folded) || foldHeader(f.key) === folded);
     mapping[h] = field?.key ?? null;
     if (field) used.add(field.key);
   }

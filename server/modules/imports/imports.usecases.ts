@@ -1,36 +1,59 @@
-// File imports for the catalogue: upload (read once) → preview with per-row errors (writes nothing)
-// → commit, all rows or none, in one transaction with bulk inserts and one audit record per row.
+// File imports for the catalogue and customer assets: upload (read once) → preview with per-row errors
+// (writes nothing) → commit, all rows or none, in one transaction with bulk inserts and one audit
+// record per row.
+// Permissions are per target (catalog:import, assets:import) and checked here: the routes are shared,
+// their config names catalog:import, which today every role with assets:import also has.
 import { and, eq, lt } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit, appendAuditMany } from '../../kernel/audit/audit.ts';
 import { actorId, authorize } from '../../kernel/auth/actor.ts';
+import type { Permission } from '../../kernel/auth/permissions.ts';
 import { AppError, fieldError, invalidFields, notFound } from '../../kernel/errors/app-error.ts';
 import { priceLists } from '../pricing/pricing.table.ts';
 import { readTable } from './imports.read.ts';
 import { importMappings, importUploads } from './imports.table.ts';
-import { importTargets, suggestMapping, type ImportTargetKey, type RowIn } from './imports.targets.ts';
+import { activeAssetType } from './imports.assets-target.ts';
+import { importFields, importTargets, suggestMapping, type FieldDef, type ImportOpts, type ImportTargetKey, type RowIn } from './imports.targets.ts';
 
 const UPLOAD_TTL_MS = 24 * 3600_000;
-const ENTITY: Record<ImportTargetKey, string> = { parts: 'parts', products: 'products', services: 'services', price_list_items: 'price_lists' };
+const ENTITY: Record<ImportTargetKey, string> = { parts: 'parts', products: 'products', services: 'services', price_list_items: 'price_lists', assets: 'assets' };
+const PERMISSION: Record<ImportTargetKey, Permission> = {
+  parts: 'catalog:import',
+  products: 'catalog:import',
+  services: 'catalog:import',
+  price_list_items: 'catalog:import',
+  assets: 'assets:import',
+};
 
-export async function uploadImport(deps: Deps, ctx: Ctx, target: ImportTargetKey, body: { fileName: string; contentBase64: string; priceListId?: string | undefined }) {
-  authorize(ctx.actor, 'catalog:import');
+/** Where the last mapping is remembered: per asset type for assets (each type has its own columns). */
+const mappingKey = (target: ImportTargetKey, opts: ImportOpts) => (target === 'assets' ? `assets:${opts.assetTypeId}` : target);
+
+export async function uploadImport(
+  deps: Deps,
+  ctx: Ctx,
+  target: ImportTargetKey,
+  body: { fileName: string; contentBase64: string; priceListId?: string | undefined; assetTypeId?: string | undefined },
+) {
+  authorize(ctx.actor, PERMISSION[target]);
   const { db } = deps.database;
   if (target === 'price_list_items') {
     if (!body.priceListId) throw invalidFields([fieldError('priceListId', 'import.price_list_required', 'Choose the price list to import into')]);
     const list = (await db.select({ id: priceLists.id }).from(priceLists).where(eq(priceLists.id, body.priceListId)).limit(1))[0];
     if (!list) throw invalidFields([fieldError('priceListId', 'price_lists.not_found', 'No such price list')]);
   }
+  if (target === 'assets') await activeAssetType(db, body.assetTypeId);
+  const opts: ImportOpts = { priceListId: target === 'price_list_items' ? (body.priceListId ?? null) : null, assetTypeId: target === 'assets' ? (body.assetTypeId ?? null) : null };
   const { headers, rows } = await readTable(body.fileName, Buffer.from(body.contentBase64, 'base64'));
-  const saved = (await db.select().from(importMappings).where(eq(importMappings.target, target)).limit(1))[0];
-  const suggestion = suggestMapping(target, headers, saved?.mapping);
+  const fields = await importFields(db, target, opts);
+  const saved = (await db.select().from(importMappings).where(eq(importMappings.target, mappingKey(target, opts))).limit(1))[0];
+  const suggestion = suggestMapping(fields, headers, saved?.mapping);
   const now = deps.clock.now();
   const [upload] = await db.transaction(async (tx) => {
     await tx.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS)));
     return tx
       .insert(importUploads)
-      .values({ target, priceListId: body.priceListId ?? null, fileName: body.fileName, headers, rows, createdAt: now, createdBy: actorId(ctx.actor) })
+      .values({ target, ...opts, fileName: body.fileName, headers, rows, createdAt: now, createdBy: actorId(ctx.actor) })
       .returning({ id: importUploads.id });
   });
   return {
@@ -39,21 +62,23 @@ export async function uploadImport(deps: Deps, ctx: Ctx, target: ImportTargetKey
     headers,
     sampleRows: rows.slice(0, 5),
     totalRows: rows.length,
-    fields: importTargets[target].fields.map((f) => ({ key: f.key, required: f.required })),
+    fields: fields.map((f) => ({ key: f.key, required: f.required, ...(f.label !== undefined ? { label: f.label } : {}) })),
     suggestedMapping: suggestion.mapping,
     mappingSource: suggestion.source,
   };
 }
 
+/** The caller's own upload, and the permission its target needs. */
 async function loadUpload(db: Db, ctx: Ctx, id: string) {
   const upload = (await db.select().from(importUploads).where(and(eq(importUploads.id, id))).limit(1))[0];
   // Uploads are private to whoever made them.
   if (!upload || upload.createdBy !== actorId(ctx.actor)) throw new AppError('import.upload_expired', 404, 'The uploaded file is gone (older than a day, or not yours); upload it again');
-  return upload;
+  const target = upload.target as ImportTargetKey;
+  authorize(ctx.actor, PERMISSION[target] ?? 'catalog:import');
+  return { ...upload, target, opts: { priceListId: upload.priceListId, assetTypeId: upload.assetTypeId } satisfies ImportOpts };
 }
 
-function mappedRows(target: ImportTargetKey, headers: string[], rows: string[][], mapping: Record<string, string | null>): RowIn[] {
-  const fields = importTargets[target].fields;
+function mappedRows(fields: FieldDef[], headers: string[], rows: string[][], mapping: Record<string, string | null>): RowIn[] {
   const known = new Set(fields.map((f) => f.key));
   const errors = [];
   const seen = new Set<string>();
@@ -76,11 +101,11 @@ function mappedRows(target: ImportTargetKey, headers: string[], rows: string[][]
 }
 
 export async function previewImport(deps: Deps, ctx: Ctx, uploadId: string, mapping: Record<string, string | null>) {
-  authorize(ctx.actor, 'catalog:import');
   const { db } = deps.database;
   const upload = await loadUpload(db, ctx, uploadId);
-  const target = upload.target as ImportTargetKey;
-  const results = await importTargets[target].validate(db, mappedRows(target, upload.headers, upload.rows, mapping), { priceListId: upload.priceListId });
+  const { target, opts } = upload;
+  const fields = await importFields(db, target, opts);
+  const results = await importTargets[target].validate(db, mappedRows(fields, upload.headers, upload.rows, mapping), opts);
   const invalid = results.filter((r) => r.errors.length);
   const shown = [...invalid, ...results.filter((r) => !r.errors.length)].slice(0, 200);
   return {
@@ -92,15 +117,14 @@ export async function previewImport(deps: Deps, ctx: Ctx, uploadId: string, mapp
 }
 
 export async function commitImport(deps: Deps, ctx: Ctx, uploadId: string, mapping: Record<string, string | null>) {
-  authorize(ctx.actor, 'catalog:import');
   const { db } = deps.database;
   const upload = await loadUpload(db, ctx, uploadId);
-  const target = upload.target as ImportTargetKey;
+  const { target, opts } = upload;
   const def = importTargets[target];
-  const rows = mappedRows(target, upload.headers, upload.rows, mapping);
+  const rows = mappedRows(await importFields(db, target, opts), upload.headers, upload.rows, mapping);
   return db.transaction(async (tx) => {
-    // Validated again inside the transaction: the catalogue may have changed since the preview.
-    const results = await def.validate(tx, rows, { priceListId: upload.priceListId });
+    // Validated again inside the transaction: the catalogue (or the customers) may have changed since the preview.
+    const results = await def.validate(tx, rows, opts);
     const invalid = results.filter((r) => r.errors.length);
     if (invalid.length)
       throw new AppError('import.has_errors', 422, `${invalid.length} row(s) have errors; nothing was imported`, {
@@ -108,10 +132,10 @@ export async function commitImport(deps: Deps, ctx: Ctx, uploadId: string, mappi
         extra: { invalidRows: invalid.length },
       });
     const now = deps.clock.now();
-    const inserted = await def.insert(tx, results.map((r) => r.record), now, { priceListId: upload.priceListId });
+    const inserted = await def.insert(tx, results.map((r) => r.record), now, { ...opts, ctx, fileName: upload.fileName });
     if (target === 'price_list_items')
       await appendAudit(tx, ctx, { entity: 'price_lists', entityId: upload.priceListId!, action: 'items_imported', changes: { items: { before: null, after: inserted.length }, file: { before: null, after: upload.fileName } } });
-    else
+    else if (!def.auditsItself)
       await appendAuditMany(
         tx,
         ctx,
@@ -119,7 +143,7 @@ export async function commitImport(deps: Deps, ctx: Ctx, uploadId: string, mappi
       );
     await tx
       .insert(importMappings)
-      .values({ target, mapping, updatedAt: now, updatedBy: actorId(ctx.actor) })
+      .values({ target: mappingKey(target, opts), mapping, updatedAt: now, updatedBy: actorId(ctx.actor) })
       .onConflictDoUpdate({ target: importMappings.target, set: { mapping, updatedAt: now, updatedBy: actorId(ctx.actor) } });
     await tx.delete(importUploads).where(eq(importUploads.id, upload.id));
     return { created: inserted.length };
@@ -127,8 +151,10 @@ export async function commitImport(deps: Deps, ctx: Ctx, uploadId: string, mappi
 }
 
 export async function forgetUpload(deps: Deps, ctx: Ctx, uploadId: string) {
-  authorize(ctx.actor, 'catalog:import');
-  const upload = await loadUpload(deps.database.db, ctx, uploadId).catch(() => null);
+  const upload = await loadUpload(deps.database.db, ctx, uploadId).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'import.upload_expired') return null;
+    throw e;
+  });
   if (!upload) throw notFound('imports');
   await deps.database.db.delete(importUploads).where(eq(importUploads.id, uploadId));
 }

@@ -129,14 +129,15 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 }
 
 /**
- * A JSON write whose upload progress matters (a file as base64): XMLHttpRequest, because fetch does
- * not report upload progress. Same rules as api(): session cookie, CSRF header, problem+json → ApiError.
+ * A write whose upload progress matters: XMLHttpRequest, because fetch does not report upload
+ * progress. Same rules as api(): session cookie, CSRF header, problem+json → ApiError. A Blob/File
+ * body goes as raw bytes (`contentType`, default application/octet-stream); anything else as JSON.
  * `onProgress` gets 0…1 while the body is sent.
  */
 export async function apiUpload<T>(
   path: string,
   body: unknown,
-  opts: { method?: 'POST' | 'PUT'; onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  opts: { method?: 'POST' | 'PUT'; onProgress?: (fraction: number) => void; signal?: AbortSignal; contentType?: string } = {},
 ): Promise<T> {
   let token: string | null;
   try {
@@ -144,13 +145,14 @@ export async function apiUpload<T>(
   } catch (e) {
     throw networkError(e);
   }
-  const payload = JSON.stringify(body);
+  const raw = body instanceof Blob;
+  const payload = raw ? body : JSON.stringify(body);
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(opts.method ?? 'POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
-    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('content-type', raw ? (opts.contentType ?? 'application/octet-stream') : 'application/json');
     if (token) xhr.setRequestHeader('x-csrf-token', token);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) opts.onProgress?.(e.loaded / e.total);

@@ -6,7 +6,11 @@ import {
   IconBuildingWarehouse,
   IconCar,
   IconCategory,
+  IconCategory2,
+  IconChecklist,
+  IconClockPlay,
   IconExternalLink,
+  IconDevices,
   IconListCheck,
   IconPackage,
   IconRoute,
@@ -19,6 +23,8 @@ import {
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n/i18n-context.tsx';
 import { useCan } from './session.ts';
+import { JOBS_READ } from '../features/jobs/api/jobs-api.ts';
+import { perm } from '../features/assets/api/asset-permissions.ts';
 
 /** Only the areas that exist, and only those the user's permissions allow. */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -29,6 +35,8 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const settings = [
     can('company:read') && { to: '/settings/company', label: t('nav.company'), icon: <IconBuilding size={18} />, testId: 'nav-company' },
     can('users:read') && { to: '/settings/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
+    can(perm('assets:configure')) && { to: '/settings/asset-types', label: t('assets.nav.assetTypes'), icon: <IconCategory2 size={18} />, testId: 'nav-asset-types' },
+    can(JOBS_READ) && { to: '/settings/jobs', label: t('jobs.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
   ].filter((x) => x !== false);
   const catalogue = [
     { to: '/catalogue/products', label: t('nav.products'), icon: <IconBox size={18} />, testId: 'nav-products' },
@@ -62,6 +70,28 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           active={under('/customers')}
           onClick={onNavigate}
           data-testid="nav-customers"
+        />
+      )}
+      {can(perm('assets:read')) && (
+        <NavLink
+          component={Link}
+          to="/assets"
+          label={t('assets.nav.assets')}
+          leftSection={<IconDevices size={18} />}
+          active={under('/assets')}
+          onClick={onNavigate}
+          data-testid="nav-assets"
+        />
+      )}
+      {can(perm('tasks:read')) && (
+        <NavLink
+          component={Link}
+          to="/tasks"
+          label={t('assets.nav.tasks')}
+          leftSection={<IconChecklist size={18} />}
+          active={under('/tasks')}
+          onClick={onNavigate}
+          data-testid="nav-tasks"
         />
       )}
       {can('catalog:read') && (

@@ -9,7 +9,7 @@ import { CustomerEditPage } from '../features/customers/pages/customer-edit-page
 import { CustomerNewPage } from '../features/customers/pages/customer-new-page.tsx';
 import { CustomersImportPage } from '../features/customers/pages/customers-import-page.tsx';
 import { CustomersListPage } from '../features/customers/pages/customers-list-page.tsx';
-import { CatalogueImportPage, PriceListImportPage } from '../features/imports/pages/import-pages.tsx';
+import { AssetImportPage, CatalogueImportPage, PriceListImportPage } from '../features/imports/pages/import-pages.tsx';
 import { PartDetailPage } from '../features/parts/pages/part-detail-page.tsx';
 import { PartEditPage } from '../features/parts/pages/part-edit-page.tsx';
 import { PartNewPage } from '../features/parts/pages/part-new-page.tsx';
@@ -23,6 +23,14 @@ import { GuidePage } from '../features/setup/pages/guide-page.tsx';
 import { StockLocationsPage } from '../features/stock/pages/stock-locations-page.tsx';
 import { SetupPage } from '../features/setup/pages/setup-page.tsx';
 import { UsersPage } from '../features/users/pages/users-page.tsx';
+import { JOBS_READ } from '../features/jobs/api/jobs-api.ts';
+import { perm } from '../features/assets/api/asset-permissions.ts';
+import { AssetDetailPage } from '../features/assets/pages/asset-detail-page.tsx';
+import { AssetEditPage, AssetNewPage } from '../features/assets/pages/asset-form-pages.tsx';
+import { AssetTypeEditPage, AssetTypeNewPage, AssetTypesPage } from '../features/assets/pages/asset-types-pages.tsx';
+import { AssetsListPage } from '../features/assets/pages/assets-list-page.tsx';
+import { TasksPage } from '../features/tasks/pages/tasks-page.tsx';
+import { JobsPage } from '../features/jobs/pages/jobs-page.tsx';
 import { AuthGuard, RequirePermission } from './auth-guard.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -52,6 +60,13 @@ export const router = createBrowserRouter([
               { path: '/customers/import', element: <RequirePermission permission="customers:import"><CustomersImportPage /></RequirePermission> },
               { path: '/customers/:id', element: <RequirePermission permission="customers:read"><CustomerDetailPage /></RequirePermission> },
               { path: '/customers/:id/edit', element: <RequirePermission permission="customers:write"><CustomerEditPage /></RequirePermission> },
+              // customer assets and tasks
+              { path: '/assets', element: <RequirePermission permission={perm('assets:read')}><AssetsListPage /></RequirePermission> },
+              { path: '/assets/new', element: <RequirePermission permission={perm('assets:write')}><AssetNewPage /></RequirePermission> },
+              { path: '/assets/import', element: <RequirePermission permission={perm('assets:import')}><AssetImportPage /></RequirePermission> },
+              { path: '/assets/:id', element: <RequirePermission permission={perm('assets:read')}><AssetDetailPage /></RequirePermission> },
+              { path: '/assets/:id/edit', element: <RequirePermission permission={perm('assets:write')}><AssetEditPage /></RequirePermission> },
+              { path: '/tasks', element: <RequirePermission permission={perm('tasks:read')}><TasksPage /></RequirePermission> },
               // catalogue
               { path: '/catalogue', element: <Navigate to="/catalogue/parts" replace /> },
               { path: '/catalogue/parts', element: <RequirePermission permission="catalog:read"><PartsListPage /></RequirePermission> },
@@ -86,6 +101,10 @@ export const router = createBrowserRouter([
               { path: '/account/password', element: <ChangePasswordPage /> },
               { path: '/settings/company', element: <RequirePermission permission="company:read"><CompanySettingsPage /></RequirePermission> },
               { path: '/settings/users', element: <RequirePermission permission="users:read"><UsersPage /></RequirePermission> },
+              { path: '/settings/asset-types', element: <RequirePermission permission={perm('assets:read')}><AssetTypesPage /></RequirePermission> },
+              { path: '/settings/asset-types/new', element: <RequirePermission permission={perm('assets:configure')}><AssetTypeNewPage /></RequirePermission> },
+              { path: '/settings/asset-types/:id', element: <RequirePermission permission={perm('assets:configure')}><AssetTypeEditPage /></RequirePermission> },
+              { path: '/settings/jobs', element: <RequirePermission permission={JOBS_READ}><JobsPage /></RequirePermission> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

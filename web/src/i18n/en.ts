@@ -1,7 +1,12 @@
 // The English catalog, typed against the Polish one: a missing or an extra key fails type-check.
 import type { Catalog } from './catalog-types.ts';
 
+import { enAssets } from './en/assets.ts';
+import { enJobs } from './en/jobs.ts';
+
 export const en: Catalog = {
+  assets: enAssets,
+  jobs: enJobs,
   app: {
     name: 'Serwisownia',
     tagline: 'Service management',
@@ -994,6 +999,7 @@ export const en: Catalog = {
   },
   imports: {
     title: 'Import',
+    open: 'Import',
     intro: 'Choose a CSV or XLSX file. You map its columns to fields and see a preview with the errors of each row — nothing is saved until you confirm the import.',
     targets: {
       parts: {
@@ -1011,6 +1017,10 @@ export const en: Catalog = {
       price_list_items: {
         title: 'Import prices into “{name}”',
         list: 'Price list',
+      },
+      assets: {
+        title: 'Import customer assets',
+        list: 'Customer assets',
       },
     },
     steps: {
@@ -1038,6 +1048,14 @@ export const en: Catalog = {
       billingIncrementMinutes: 'Billed per (min)',
       itemType: 'Type (part / service)',
       percent: 'Discount / markup %',
+      customer: 'Customer (NIP or name)',
+      serialNumber: 'Serial number',
+      productCode: 'Product code',
+      purchaseDate: 'Purchase date',
+      installationDate: 'Installation date',
+      site: 'Customer site',
+      position: 'Position (room, floor)',
+      specification: 'Specification',
     },
     fieldHints: {
       unit: 'e.g. pcs, set, m, kg, l, pack',
@@ -1048,6 +1066,11 @@ export const en: Catalog = {
       vatRate: 'e.g. 23, 8, 5, 0, zw',
       percent: 'e.g. −10 (discount) or 5 (markup)',
       itemType: 'part or service',
+      customer: 'NIP or the exact name of a customer on file',
+      productCode: 'the code of a catalogue product',
+      purchaseDate: 'YYYY-MM-DD or DD.MM.YYYY',
+      installationDate: 'YYYY-MM-DD or DD.MM.YYYY',
+      site: 'the name of one of that customer’s sites',
     },
     file: {
       label: 'CSV or XLSX file',
@@ -1057,6 +1080,12 @@ export const en: Catalog = {
       wrongType: 'Choose a file ending in .csv or .xlsx.',
       tooLarge: 'The file is too large — at most 20 MB. Split it into smaller files.',
       readFailed: 'The file could not be read from the disk.',
+      assetType: 'Asset type',
+      assetTypeDescription: 'Every asset in the file gets this type; its custom fields are columns of the file.',
+      assetTypePlaceholder: 'Choose a type…',
+      assetTypeRequired: 'Choose the type of the assets you are importing.',
+      noAssetTypes: 'There are no asset types yet.',
+      addAssetType: 'Add a type',
       fixHint: 'Fix the errors in the file (e.g. in Excel), save it and choose it again.',
       helpTitle: 'Which columns can the file have?',
       help: 'Column names can be anything — in the next step you say which is which. Fields with an asterisk are required.',
@@ -1086,6 +1115,9 @@ export const en: Catalog = {
       missing: 'Map columns to the required fields: {fields}.',
       otherFile: 'Choose another file',
       check: 'Check the data',
+      standardGroup: 'Asset fields',
+      customGroup: 'Custom fields of the type',
+      customGroupOf: 'Fields of “{type}”',
     },
     preview: {
       total: 'Rows',
@@ -1160,6 +1192,17 @@ export const en: Catalog = {
       stock_return: 'Stock returned',
       stock_adjustment: 'Stock adjusted',
       stock_transfer: 'Stock transferred',
+      custody_changed: 'Status changed (where the asset is)',
+      reading_recorded: 'Meter reading recorded',
+      service_date_added: 'Service date added',
+      service_date_updated: 'Service date changed',
+      service_date_done: 'Service date completed',
+      service_date_cancelled: 'Service date cancelled',
+      document_added: 'Document added',
+      document_removed: 'Document removed',
+      done: 'Marked as done',
+      dismissed: 'Closed without being done',
+      run_requested: 'Started by hand',
     },
     unknownAction: 'Event “{action}”',
     subEntities: {
@@ -1170,6 +1213,9 @@ export const en: Catalog = {
       part: 'Part',
       service: 'Service',
       stock: 'Stock',
+      asset_service_dates: 'Service date',
+      meter_readings: 'Reading',
+      asset_documents: 'Document',
     },
     fields: {
       kind: 'Type',
@@ -1231,6 +1277,55 @@ export const en: Catalog = {
       items: 'Number of items',
       file: 'File',
       stockAt: 'Stock: {location}',
+      assetTypeId: 'Asset type',
+      productId: 'Catalogue product',
+      siteId: 'Customer site',
+      contactId: 'Contact person',
+      serialNumber: 'Serial number',
+      purchaseDate: 'Purchase date',
+      installationDate: 'Installation date',
+      specification: 'Specification',
+      custody: 'Asset status',
+      custom: 'Custom fields',
+      reason: 'Reason',
+      readOn: 'Reading date',
+      value: 'Meter reading',
+      replacement: 'Meter replaced',
+      note: 'Notes',
+      source: 'Source',
+      kindName: 'Kind of date',
+      dueOn: 'Due on',
+      reminderDays: 'Reminder (days before)',
+      recurrenceMonths: 'Repeats every (months)',
+      meterInterval: 'Repeats every (meter units)',
+      meterDueAt: 'Due at meter reading',
+      status: 'Status',
+      completedOn: 'Completed on',
+      nextDueOn: 'Next date',
+      fileName: 'File',
+      contentType: 'File type',
+      sizeBytes: 'Size',
+      meterUnit: 'Meter unit',
+      fields: 'Custom fields',
+      taskRole: 'Task for role',
+      assigneeRole: 'For role',
+      job: 'Background job',
+    },
+    /** Where a field means something else in one kind of record (entity → field → label). */
+    entityFields: {
+      assets: {
+        position: 'Place (room, floor)',
+      },
+    },
+    /** A changed link to another record (type, site, contact) whose id says nothing to a reader. */
+    reference: {
+      set: 'set',
+      changed: 'changed',
+      cleared: 'removed',
+    },
+    taskKinds: {
+      service_date_due: 'Service date coming up',
+      meter_threshold: 'Meter reached the service threshold',
     },
   },
   account: {
@@ -1478,6 +1573,14 @@ export const en: Catalog = {
       kind_unknown: 'Unknown customer type (company / individual).',
       has_errors: 'Some rows have errors; nothing was imported.',
       duplicate_nip_in_file: 'The same NIP appears more than once in the file.',
+      asset_type_required: 'Choose the type of the assets you are importing.',
+      customer_unknown: 'No customer on file has this NIP or name.',
+      customer_ambiguous: 'Several customers have this name — use the NIP.',
+      site_unknown: 'This customer has no site with this name.',
+      site_ambiguous: 'This customer has several sites with this name.',
+      product_unknown: 'No catalogue product has this code.',
+      bad_date: 'Not a valid date (YYYY-MM-DD or DD.MM.YYYY).',
+      duplicate_serial_in_file: 'The same serial number of the same customer appears more than once in the file.',
     },
   },
 };

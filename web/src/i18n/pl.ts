@@ -1,7 +1,12 @@
 // The Polish catalog: the source of truth for every key. en.ts must have exactly the same shape.
 // Plural entries carry the four Intl.PluralRules forms (one / few / many / other).
 
+import { plAssets } from './pl/assets.ts';
+import { plJobs } from './pl/jobs.ts';
+
 export const pl = {
+  assets: plAssets,
+  jobs: plJobs,
   app: {
     name: 'Serwisownia',
     tagline: 'System do obsługi serwisu',
@@ -994,6 +999,7 @@ export const pl = {
   },
   imports: {
     title: 'Import',
+    open: 'Importuj',
     intro: 'Wybierz plik CSV lub XLSX. Przypiszesz kolumny do pól, zobaczysz podgląd z błędami w poszczególnych wierszach — nic nie zostanie zapisane, dopóki nie potwierdzisz importu.',
     targets: {
       parts: {
@@ -1011,6 +1017,10 @@ export const pl = {
       price_list_items: {
         title: 'Import cen do cennika „{name}”',
         list: 'Cennik',
+      },
+      assets: {
+        title: 'Import urządzeń klientów',
+        list: 'Urządzenia klientów',
       },
     },
     steps: {
@@ -1038,6 +1048,14 @@ export const pl = {
       billingIncrementMinutes: 'Rozliczanie co (min)',
       itemType: 'Rodzaj (część / usługa)',
       percent: 'Rabat / narzut %',
+      customer: 'Klient (NIP lub nazwa)',
+      serialNumber: 'Numer seryjny',
+      productCode: 'Kod produktu',
+      purchaseDate: 'Data zakupu',
+      installationDate: 'Data instalacji',
+      site: 'Lokalizacja klienta',
+      position: 'Miejsce (pomieszczenie, piętro)',
+      specification: 'Specyfikacja',
     },
     fieldHints: {
       unit: 'np. szt., kpl., m, kg, l, op.',
@@ -1048,6 +1066,11 @@ export const pl = {
       vatRate: 'np. 23, 8, 5, 0, zw',
       percent: 'np. −10 (rabat) lub 5 (narzut)',
       itemType: 'część albo usługa',
+      customer: 'NIP albo dokładna nazwa klienta z kartoteki',
+      productCode: 'kod produktu z katalogu',
+      purchaseDate: 'RRRR-MM-DD albo DD.MM.RRRR',
+      installationDate: 'RRRR-MM-DD albo DD.MM.RRRR',
+      site: 'nazwa jednej z lokalizacji tego klienta',
     },
     file: {
       label: 'Plik CSV lub XLSX',
@@ -1057,6 +1080,12 @@ export const pl = {
       wrongType: 'Wybierz plik z rozszerzeniem .csv albo .xlsx.',
       tooLarge: 'Plik jest za duży — najwyżej 20 MB. Podziel go na mniejsze części.',
       readFailed: 'Nie udało się odczytać pliku z dysku.',
+      assetType: 'Typ urządzeń',
+      assetTypeDescription: 'Wszystkie urządzenia z pliku dostaną ten typ; jego pola własne będą kolumnami pliku.',
+      assetTypePlaceholder: 'Wybierz typ…',
+      assetTypeRequired: 'Wybierz typ urządzeń, które importujesz.',
+      noAssetTypes: 'Nie ma jeszcze typów urządzeń.',
+      addAssetType: 'Dodaj typ',
       fixHint: 'Popraw błędy w pliku (np. w Excelu), zapisz go i wybierz ponownie.',
       helpTitle: 'Jakie kolumny może mieć plik?',
       help: 'Nazwy kolumn mogą być dowolne — w następnym kroku wskażesz, co jest czym. Pola z gwiazdką są wymagane.',
@@ -1086,6 +1115,9 @@ export const pl = {
       missing: 'Przypisz kolumny do wymaganych pól: {fields}.',
       otherFile: 'Wybierz inny plik',
       check: 'Sprawdź dane',
+      standardGroup: 'Pola urządzenia',
+      customGroup: 'Pola własne typu',
+      customGroupOf: 'Pola typu „{type}”',
     },
     preview: {
       total: 'Wierszy',
@@ -1160,6 +1192,17 @@ export const pl = {
       stock_return: 'Zwrot na magazyn',
       stock_adjustment: 'Korekta stanu',
       stock_transfer: 'Przesunięcie między magazynami',
+      custody_changed: 'Zmieniono status (miejsce urządzenia)',
+      reading_recorded: 'Zapisano odczyt licznika',
+      service_date_added: 'Dodano termin serwisowy',
+      service_date_updated: 'Zmieniono termin serwisowy',
+      service_date_done: 'Wykonano termin serwisowy',
+      service_date_cancelled: 'Anulowano termin serwisowy',
+      document_added: 'Dodano dokument',
+      document_removed: 'Usunięto dokument',
+      done: 'Oznaczono jako zrobione',
+      dismissed: 'Zamknięto bez wykonania',
+      run_requested: 'Uruchomiono ręcznie',
     },
     unknownAction: 'Zdarzenie „{action}”',
     subEntities: {
@@ -1170,6 +1213,9 @@ export const pl = {
       part: 'Część',
       service: 'Usługa',
       stock: 'Magazyn',
+      asset_service_dates: 'Termin',
+      meter_readings: 'Odczyt',
+      asset_documents: 'Dokument',
     },
     fields: {
       kind: 'Rodzaj',
@@ -1231,6 +1277,55 @@ export const pl = {
       items: 'Liczba pozycji',
       file: 'Plik',
       stockAt: 'Stan: {location}',
+      assetTypeId: 'Typ urządzenia',
+      productId: 'Produkt z katalogu',
+      siteId: 'Lokalizacja klienta',
+      contactId: 'Osoba kontaktowa',
+      serialNumber: 'Numer seryjny',
+      purchaseDate: 'Data zakupu',
+      installationDate: 'Data instalacji',
+      specification: 'Specyfikacja',
+      custody: 'Status urządzenia',
+      custom: 'Pola dodatkowe',
+      reason: 'Powód',
+      readOn: 'Data odczytu',
+      value: 'Stan licznika',
+      replacement: 'Wymiana licznika',
+      note: 'Uwagi',
+      source: 'Źródło',
+      kindName: 'Rodzaj terminu',
+      dueOn: 'Termin',
+      reminderDays: 'Przypomnienie (dni przed terminem)',
+      recurrenceMonths: 'Powtarzanie co (miesięcy)',
+      meterInterval: 'Powtarzanie co (stan licznika)',
+      meterDueAt: 'Termin wg licznika',
+      status: 'Status',
+      completedOn: 'Data wykonania',
+      nextDueOn: 'Następny termin',
+      fileName: 'Plik',
+      contentType: 'Typ pliku',
+      sizeBytes: 'Rozmiar',
+      meterUnit: 'Jednostka licznika',
+      fields: 'Pola dodatkowe',
+      taskRole: 'Zadanie dla roli',
+      assigneeRole: 'Dla roli',
+      job: 'Zadanie w tle',
+    },
+    /** Where a field means something else in one kind of record (entity → field → label). */
+    entityFields: {
+      assets: {
+        position: 'Miejsce (pomieszczenie, piętro)',
+      },
+    },
+    /** A changed link to another record (type, site, contact) whose id says nothing to a reader. */
+    reference: {
+      set: 'ustawiono',
+      changed: 'zmieniono',
+      cleared: 'usunięto',
+    },
+    taskKinds: {
+      service_date_due: 'Zbliżający się termin serwisowy',
+      meter_threshold: 'Licznik osiągnął próg serwisowy',
     },
   },
   account: {
@@ -1478,6 +1573,14 @@ export const pl = {
       kind_unknown: 'Nieznany rodzaj klienta (firma / osoba).',
       has_errors: 'Niektóre wiersze mają błędy; niczego nie zaimportowano.',
       duplicate_nip_in_file: 'Ten sam NIP występuje w pliku więcej niż raz.',
+      asset_type_required: 'Wybierz typ urządzeń, które importujesz.',
+      customer_unknown: 'W kartotece nie ma klienta o tym NIP-ie ani o tej nazwie.',
+      customer_ambiguous: 'Tę nazwę ma kilku klientów — podaj NIP.',
+      site_unknown: 'Ten klient nie ma lokalizacji o tej nazwie.',
+      site_ambiguous: 'Ten klient ma kilka lokalizacji o tej nazwie.',
+      product_unknown: 'W katalogu nie ma produktu o tym kodzie.',
+      bad_date: 'To nie jest poprawna data (RRRR-MM-DD albo DD.MM.RRRR).',
+      duplicate_serial_in_file: 'Ten sam numer seryjny urządzenia tego samego klienta występuje w pliku więcej niż raz.',
     },
   },
 } as const;

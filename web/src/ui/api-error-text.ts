@@ -12,9 +12,16 @@ function varsOf(error: ApiError): Record<string, string | number> {
   return vars;
 }
 
+/** Modules whose error texts live in their own catalog part (`<module>.errors.<code>`), not in errors.*. */
+const MODULE_ERROR_CATALOGS = ['assets'];
+
+/** errors.<code>, else the first module catalog that has it. */
+export const errorCodeText = (t: Translate, code: string, vars?: Record<string, string | number>): string | undefined =>
+  t.opt(`errors.${code}`, vars) ?? MODULE_ERROR_CATALOGS.map((m) => t.opt(`${m}.errors.${code}`, vars)).find((x) => x !== undefined);
+
 /** The translated message of a field error, with the value, row or name the server sent along. */
 export function fieldErrorText(t: Translate, e: FieldError): string {
-  const base = t.opt(`errors.${e.code}`);
+  const base = errorCodeText(t, e.code, e.params);
   if (base === undefined) return e.message; // the server's message already names them
   const p = e.params ?? {};
   const extra: string[] = [];
@@ -26,7 +33,7 @@ export function fieldErrorText(t: Translate, e: FieldError): string {
 
 export function apiErrorText(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
-    return t.opt(`errors.${error.code}`, varsOf(error)) ?? (error.detail || t('errors.unknown', { status: error.status }));
+    return errorCodeText(t, error.code, varsOf(error)) ?? (error.detail || t('errors.unknown', { status: error.status }));
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,11 +1,11 @@
 import { Button, Center, Group, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
-import { IconArchive, IconArrowsSort, IconCopy, IconEdit, IconFileImport, IconNote, IconPlus, IconRestore, IconTrash, IconPoint, IconTransfer } from '@tabler/icons-react';
+import { IconArchive, IconArrowsSort, IconCheck, IconCopy, IconEdit, IconFileImport, IconGauge, IconMapPin, IconNote, IconPlayerPlay, IconPlus, IconRestore, IconTrash, IconPoint, IconTransfer, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { QueryError } from '../../../ui/query-error.tsx';
 import { useAuditTrail, type AuditEntry } from '../api/audit-api.ts';
-import { HIDDEN_FIELDS, auditFieldLabel, auditValue, isEmptyValue } from './audit-values.ts';
+import { EVENT_FIELDS, HIDDEN_FIELDS, REFERENCE_FIELDS, auditFieldLabel, auditSubLabel, auditValue, isEmptyValue, narrowChange, referenceChange } from './audit-values.ts';
 
 function actionIcon(action: string): ReactNode {
   if (action.endsWith('added') || action === 'created') return <IconPlus size={12} />;
@@ -19,16 +19,35 @@ function actionIcon(action: string): ReactNode {
   if (action.endsWith('_removed')) return <IconTrash size={12} />;
   if (action.startsWith('note')) return <IconNote size={12} />;
   if (action.endsWith('updated')) return <IconEdit size={12} />;
+  if (action === 'custody_changed') return <IconMapPin size={12} />;
+  if (action === 'reading_recorded') return <IconGauge size={12} />;
+  if (action === 'done' || action.endsWith('_done')) return <IconCheck size={12} />;
+  if (action === 'dismissed' || action.endsWith('_cancelled')) return <IconX size={12} />;
+  if (action === 'run_requested') return <IconPlayerPlay size={12} />;
   return <IconPoint size={12} />;
 }
 
 function EntryChanges({ entry }: { entry: AuditEntry }) {
   const t = useT();
   const creation =
-    entry.action === 'created' || entry.action === 'imported' || entry.action === 'copied' || entry.action === 'items_imported' || entry.action.endsWith('_added') || entry.action.startsWith('stock_');
-  const rows = Object.entries(entry.changes).filter(
-    ([field, c]) => !HIDDEN_FIELDS.has(field) && !(isEmptyValue(c.before) && isEmptyValue(c.after)) && !(creation && isEmptyValue(c.after)),
-  );
+    entry.action === 'created' ||
+    entry.action === 'imported' ||
+    entry.action === 'copied' ||
+    entry.action === 'items_imported' ||
+    entry.action === 'reading_recorded' ||
+    entry.action === 'run_requested' ||
+    entry.action.endsWith('_added') ||
+    entry.action.startsWith('stock_');
+  const removal = entry.action.endsWith('_removed');
+  const rows = Object.entries(entry.changes)
+    .map(([field, c]) => [field, narrowChange(field, c)] as const)
+    .filter(
+      ([field, c]) =>
+        !HIDDEN_FIELDS.has(field) &&
+        !(creation && (REFERENCE_FIELDS.has(field) || (field === 'archived' && c.after === false))) &&
+        !(isEmptyValue(c.before) && isEmptyValue(c.after)) &&
+        !(creation && isEmptyValue(c.after)),
+    );
   if (rows.length === 0) return null;
   return (
     <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" fz="sm" mt={4} data-testid="audit-changes">
@@ -36,11 +55,17 @@ function EntryChanges({ entry }: { entry: AuditEntry }) {
         {rows.map(([field, c]) => (
           <Table.Tr key={field} data-field={field}>
             <Table.Td c="dimmed" w={1} style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
-              {auditFieldLabel(t, field)}:
+              {auditFieldLabel(t, field, entry.entity)}:
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word' }}>
-              {creation ? (
+              {REFERENCE_FIELDS.has(field) ? (
+                referenceChange(t, c)
+              ) : creation || (EVENT_FIELDS.has(field) && isEmptyValue(c.before)) ? (
                 auditValue(t, field, c.after)
+              ) : removal && isEmptyValue(c.after) ? (
+                <Text span td="line-through" size="sm">
+                  {auditValue(t, field, c.before)}
+                </Text>
               ) : (
                 <>
                   <Text span td="line-through" c="dimmed" size="sm">
@@ -96,7 +121,7 @@ export function AuditTimeline({ entity, id }: { entity: string; id: string }) {
                   {e.subLabel && (
                     <Text size="sm" c="dimmed" data-testid="audit-sub">
                       {sub ? `${sub}: ` : ''}
-                      {e.subLabel}
+                      {auditSubLabel(t, e.subEntity, e.subLabel)}
                     </Text>
                   )}
                 </Group>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconHistory, IconInfoCircle, IconMapPin, IconNotes } from '@tabler/icons-react';
+import { IconAddressBook, IconDevices, IconHistory, IconInfoCircle, IconMapPin, IconNotes } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -7,6 +7,8 @@ import { PageHeader } from '../../../ui/page-header.tsx';
 import { PageLoader } from '../../../ui/page-loader.tsx';
 import { QueryError } from '../../../ui/query-error.tsx';
 import { AuditTimeline } from '../../audit/components/audit-timeline.tsx';
+import { perm } from '../../assets/api/asset-permissions.ts';
+import { CustomerAssetsTab } from '../../assets/components/customer-assets-tab.tsx';
 import { useCustomer } from '../api/customers-api.ts';
 import type { CustomerWarning } from '../api/customer-types.ts';
 import { ContactsSection } from '../components/contacts-section.tsx';
@@ -17,7 +19,7 @@ import { CustomerWarnings } from '../components/customer-warnings.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
 import { SitesSection } from '../components/sites-section.tsx';
 
-const TABS = ['details', 'contacts', 'sites', 'notes', 'history'] as const;
+const TABS = ['details', 'contacts', 'sites', 'assets', 'notes', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => (TABS as readonly (string | null)[]).includes(v);
 
@@ -88,6 +90,11 @@ export function CustomerDetailPage() {
           <Tabs.Tab value="sites" leftSection={<IconMapPin size={16} />} rightSection={count(activeSites)} data-testid="tab-sites">
             {t('customers.detail.tabs.sites')}
           </Tabs.Tab>
+          {can(perm('assets:read')) && (
+            <Tabs.Tab value="assets" leftSection={<IconDevices size={16} />} data-testid="tab-assets">
+              {t('assets.customerTab.title')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="notes" leftSection={<IconNotes size={16} />} rightSection={count(c.notesLog.length)} data-testid="tab-notes">
             {t('customers.detail.tabs.notes')}
           </Tabs.Tab>
@@ -105,6 +112,9 @@ export function CustomerDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sites">
           <SitesSection customerId={c.id} sites={c.sites} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assets">
+          <CustomerAssetsTab customerId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="notes">
           <NotesSection customerId={c.id} notes={c.notesLog} />

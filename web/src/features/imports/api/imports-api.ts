@@ -1,10 +1,10 @@
-// Catalogue file imports: upload (with progress) → preview with a column mapping → commit.
+// Catalogue and asset file imports: upload (with progress) → preview with a column mapping → commit.
 // POST /api/v1/imports/{target}/uploads, /imports/uploads/{id}/preview, /imports/uploads/{id}/commit.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiUpload } from '../../../app/api-client.ts';
 import type { FieldError } from '../../../app/api-types.ts';
 
-export const IMPORT_TARGETS = ['parts', 'products', 'services', 'price_list_items'] as const;
+export const IMPORT_TARGETS = ['parts', 'products', 'services', 'price_list_items', 'assets'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** The fields each target knows (for the help text before a file is chosen; the server's list wins after). */
@@ -45,7 +45,24 @@ export const TARGET_FIELDS: Record<ImportTarget, { key: string; required: boolea
     { key: 'price', required: false },
     { key: 'percent', required: false },
   ],
+  // Plus the chosen asset type's custom fields (custom.<key>, labelled by the type).
+  assets: [
+    { key: 'customer', required: true },
+    { key: 'name', required: true },
+    { key: 'serialNumber', required: false },
+    { key: 'manufacturer', required: false },
+    { key: 'model', required: false },
+    { key: 'productCode', required: false },
+    { key: 'purchaseDate', required: false },
+    { key: 'installationDate', required: false },
+    { key: 'site', required: false },
+    { key: 'position', required: false },
+    { key: 'specification', required: false },
+  ],
 };
+
+/** A field the file's columns can fill; `label` is a custom field's own name (keys custom.<key>). */
+export type ImportField = { key: string; required: boolean; label?: string };
 
 /** What the server accepts (about 20 MB of file; base64 makes it a third larger). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -58,7 +75,7 @@ export type Upload = {
   headers: string[];
   sampleRows: string[][];
   totalRows: number;
-  fields: { key: string; required: boolean }[];
+  fields: ImportField[];
   suggestedMapping: Mapping;
   mappingSource: 'saved' | 'guessed';
 };
@@ -78,7 +95,7 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
-export function uploadImportFile(target: ImportTarget, body: { fileName: string; contentBase64: string; priceListId?: string }, onProgress: (f: number) => void, signal?: AbortSignal) {
+export function uploadImportFile(target: ImportTarget, body: { fileName: string; contentBase64: string; priceListId?: string; assetTypeId?: string }, onProgress: (f: number) => void, signal?: AbortSignal) {
   return apiUpload<Upload>(`/api/v1/imports/${target}/uploads`, body, { onProgress, ...(signal ? { signal } : {}) });
 }
 
@@ -90,7 +107,7 @@ export function useImportPreview() {
 }
 
 /** Query-key roots a finished import changes. */
-const AFFECTS: Record<ImportTarget, string[]> = { parts: ['parts'], products: ['products'], services: ['services'], price_list_items: ['price-lists'] };
+const AFFECTS: Record<ImportTarget, string[]> = { parts: ['parts'], products: ['products'], services: ['services'], price_list_items: ['price-lists'], assets: ['assets'] };
 
 export function useImportCommit(target: ImportTarget) {
   const qc = useQueryClient();

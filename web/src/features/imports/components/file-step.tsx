@@ -1,8 +1,9 @@
 import { Alert, Button, FileInput, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconInfoCircle, IconUpload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { FormAlert } from '../../../ui/form-alert.tsx';
-import { TARGET_FIELDS, type ImportTarget } from '../api/imports-api.ts';
+import { TARGET_FIELDS, type ImportField, type ImportTarget } from '../api/imports-api.ts';
 import { importFieldLabel } from './field-label.ts';
 
 type Props = {
@@ -14,10 +15,14 @@ type Props = {
   progress: number;
   error: string | null;
   fixHint: boolean;
+  /** A choice the upload needs first (the asset type of an asset import). */
+  choice?: ReactNode;
+  /** Columns beyond the target's own: the chosen asset type's custom fields. */
+  extraFields?: readonly ImportField[];
 };
 
 /** Step 1: choose a .csv or .xlsx file and send it, with a real upload progress bar. */
-export function FileStep({ target, file, onFile, onUpload, phase, progress, error, fixHint }: Props) {
+export function FileStep({ target, file, onFile, onUpload, phase, progress, error, fixHint, choice, extraFields = [] }: Props) {
   const t = useT();
   const busy = phase !== 'idle';
   const percent = Math.round(progress * 100);
@@ -28,6 +33,7 @@ export function FileStep({ target, file, onFile, onUpload, phase, progress, erro
           {t('imports.file.fixHint')}
         </Alert>
       )}
+      {choice}
       <FileInput
         label={t('imports.file.label')}
         description={t('imports.file.description')}
@@ -69,11 +75,11 @@ export function FileStep({ target, file, onFile, onUpload, phase, progress, erro
           {t('imports.file.help')}
         </Text>
         <List size="sm" spacing={2}>
-          {TARGET_FIELDS[target].map((f) => {
+          {[...TARGET_FIELDS[target], ...extraFields].map((f) => {
             const hint = t.opt(`imports.fieldHints.${target === 'services' && f.key === 'unit' ? 'serviceUnit' : f.key}`);
             return (
               <List.Item key={f.key}>
-                {importFieldLabel(t, f.key)}
+                {importFieldLabel(t, f.key, extraFields)}
                 {f.required && <Text span c="red"> *</Text>}
                 {hint && (
                   <Text span c="dimmed" size="xs">

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../app/api-client.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { apiErrorText, fieldErrorText } from '../../../ui/api-error-text.ts';
+import { useAssetType } from '../../assets/api/asset-types-api.ts';
 import { notifySuccess } from '../../../ui/notify.ts';
 import {
   ACCEPTED,
@@ -19,6 +20,7 @@ import {
   type Preview,
   type Upload,
 } from '../api/imports-api.ts';
+import { AssetTypeChoice } from './asset-type-choice.tsx';
 import { FileStep } from './file-step.tsx';
 import { MappingStep } from './mapping-step.tsx';
 import { PreviewStep } from './preview-step.tsx';
@@ -26,16 +28,23 @@ import { PreviewStep } from './preview-step.tsx';
 type Props = {
   target: ImportTarget;
   priceListId?: string;
+  /** Assets: the type chosen first (preselected, e.g. from the list's type filter); required. */
+  assetTypeId?: string | undefined;
   /** Where "done" leads, e.g. the list the rows went into. */
   back: { to: string; label: string };
 };
 
 /**
- * One import wizard for every catalogue file: choose a .csv/.xlsx → upload (progress) → map columns →
- * preview (per-row errors; fix the file and upload again) → commit (all rows or none) → result.
+ * One import wizard for every catalogue and asset file: choose a .csv/.xlsx (and, for assets, the asset
+ * type) → upload (progress) → map columns → preview (per-row errors; fix the file and upload again) →
+ * commit (all rows or none) → result.
  */
-export function ImportWizard({ target, priceListId, back }: Props) {
+export function ImportWizard({ target, priceListId, assetTypeId: initialType, back }: Props) {
   const t = useT();
+  const withType = target === 'assets';
+  const [assetTypeId, setAssetTypeId] = useState<string | null>(initialType || null);
+  const [typeError, setTypeError] = useState<string | null>(null);
+  const assetType = useAssetType(withType ? assetTypeId : null);
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<'idle' | 'reading' | 'uploading' | 'processing'>('idle');
@@ -71,6 +80,7 @@ export function ImportWizard({ target, priceListId, back }: Props) {
 
   const doUpload = async () => {
     if (!file) return;
+    if (withType && !assetTypeId) return setTypeError(t('imports.file.assetTypeRequired'));
     if (!ACCEPTED.test(file.name)) return setError(t('imports.file.wrongType'));
     if (file.size > MAX_FILE_BYTES) return setError(t('imports.file.tooLarge'));
     setError(null);
@@ -82,7 +92,7 @@ export function ImportWizard({ target, priceListId, back }: Props) {
       setPhase('uploading');
       const result = await uploadImportFile(
         target,
-        { fileName: file.name, contentBase64, ...(priceListId ? { priceListId } : {}) },
+        { fileName: file.name, contentBase64, ...(priceListId ? { priceListId } : {}), ...(withType && assetTypeId ? { assetTypeId } : {}) },
         (f) => {
           setProgress(f);
           if (f >= 1) setPhase('processing');
@@ -97,7 +107,9 @@ export function ImportWizard({ target, priceListId, back }: Props) {
       setStep(1);
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') return;
-      setError(e instanceof ApiError ? apiErrorText(t, e) : t('imports.file.readFailed'));
+      const atType = e instanceof ApiError ? e.errors.find((fe) => fe.path === 'assetTypeId') : undefined;
+      if (atType) setTypeError(fieldErrorText(t, atType));
+      else setError(e instanceof ApiError ? apiErrorText(t, e) : t('imports.file.readFailed'));
     } finally {
       setPhase('idle');
     }
@@ -170,7 +182,30 @@ export function ImportWizard({ target, priceListId, back }: Props) {
         <Stepper.Step label={t('imports.steps.done')} />
       </Stepper>
       {step === 0 && (
-        <FileStep target={target} file={file} onFile={chooseFile} onUpload={() => void doUpload()} phase={phase} progress={progress} error={error} fixHint={fixHint} />
+        <FileStep
+          target={target}
+          file={file}
+          onFile={chooseFile}
+          onUpload={() => void doUpload()}
+          phase={phase}
+          progress={progress}
+          error={error}
+          fixHint={fixHint}
+          choice={
+            withType && (
+              <AssetTypeChoice
+                value={assetTypeId}
+                onChange={(id) => {
+                  setAssetTypeId(id);
+                  setTypeError(null);
+                }}
+                error={typeError}
+                disabled={phase !== 'idle'}
+              />
+            )
+          }
+          extraFields={withType ? (assetType.data?.fields ?? []).map((f) => ({ key: `custom.${f.key}`, required: f.required, label: f.label })) : []}
+        />
       )}
       {step === 1 && upload && (
         <MappingStep
@@ -188,12 +223,14 @@ export function ImportWizard({ target, priceListId, back }: Props) {
           checking={previewMutation.isPending}
           onBack={() => startOver(false)}
           onCheck={check}
+          customGroup={withType && assetType.data ? t('imports.mapping.customGroupOf', { type: assetType.data.name }) : undefined}
         />
       )}
       {step === 2 && preview && (
         <PreviewStep
           preview={preview}
           mapping={mapping}
+          fieldDefs={upload?.fields ?? []}
           committing={commit.isPending}
           error={error}
           onCommit={doCommit}

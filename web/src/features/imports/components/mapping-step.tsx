@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text } from '@
 import { IconArrowRight, IconBookmark, IconWand } from '@tabler/icons-react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { FormAlert } from '../../../ui/form-alert.tsx';
-import type { Mapping, Upload } from '../api/imports-api.ts';
+import type { ImportField, Mapping, Upload } from '../api/imports-api.ts';
 import { importFieldLabel } from './field-label.ts';
 
 type Props = {
@@ -15,11 +15,23 @@ type Props = {
   checking: boolean;
   onBack: () => void;
   onCheck: () => void;
+  /** The heading of the custom fields (custom.<key>) in the field select, e.g. the asset type's name. */
+  customGroup?: string | undefined;
 };
 
 /** Step 2: which field each column of the file fills ("ignore" for none); required fields marked. */
-export function MappingStep({ upload, mapping, onChange, headerErrors, error, checking, onBack, onCheck }: Props) {
+export function MappingStep({ upload, mapping, onChange, headerErrors, error, checking, onBack, onCheck, customGroup }: Props) {
   const t = useT();
+  const label = (key: string) => importFieldLabel(t, key, upload.fields);
+  const option = (f: ImportField) => ({ value: f.key, label: `${label(f.key)}${f.required ? ' *' : ''}` });
+  const own = upload.fields.filter((f) => f.label === undefined);
+  const custom = upload.fields.filter((f) => f.label !== undefined);
+  const fieldOptions = custom.length
+    ? [
+        { group: t('imports.mapping.standardGroup'), items: own.map(option) },
+        { group: customGroup ?? t('imports.mapping.customGroup'), items: custom.map(option) },
+      ]
+    : own.map(option);
   const used = new Map<string, number>();
   for (const f of Object.values(mapping)) if (f) used.set(f, (used.get(f) ?? 0) + 1);
   const missing = upload.fields.filter((f) => f.required && !used.has(f.key));
@@ -76,10 +88,7 @@ export function MappingStep({ upload, mapping, onChange, headerErrors, error, ch
                       value={value}
                       onChange={(e) => onChange(h, e.currentTarget.value || null)}
                       error={error}
-                      data={[
-                        { value: '', label: t('imports.mapping.ignore') },
-                        ...upload.fields.map((f) => ({ value: f.key, label: `${importFieldLabel(t, f.key)}${f.required ? ' *' : ''}` })),
-                      ]}
+                      data={[{ value: '', label: t('imports.mapping.ignore') }, ...fieldOptions]}
                       data-testid="import-mapping-select"
                     />
                   </Table.Td>
@@ -95,13 +104,13 @@ export function MappingStep({ upload, mapping, onChange, headerErrors, error, ch
           .filter((f) => f.required)
           .map((f) => (
             <Badge key={f.key} color={used.has(f.key) ? 'green' : 'red'} variant="light" data-testid="import-required-field" data-mapped={used.has(f.key)}>
-              {importFieldLabel(t, f.key)}
+              {label(f.key)}
             </Badge>
           ))}
       </Group>
       {missing.length > 0 && (
         <Alert color="orange" data-testid="import-missing-required">
-          {t('imports.mapping.missing', { fields: missing.map((f) => importFieldLabel(t, f.key)).join(', ') })}
+          {t('imports.mapping.missing', { fields: missing.map((f) => label(f.key)).join(', ') })}
         </Alert>
       )}
       <FormAlert message={error} />

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { fieldErrorText } from '../../../ui/api-error-text.ts';
 import { FormAlert } from '../../../ui/form-alert.tsx';
-import type { Mapping, Preview } from '../api/imports-api.ts';
+import type { ImportField, Mapping, Preview } from '../api/imports-api.ts';
 import { importFieldLabel } from './field-label.ts';
 
 function Stat({ label, value, color, testId }: { label: string; value: number; color?: string | undefined; testId: string }) {
@@ -22,6 +22,8 @@ function Stat({ label, value, color, testId }: { label: string; value: number; c
 type Props = {
   preview: Preview;
   mapping: Mapping;
+  /** The upload's fields, for the labels of custom fields. */
+  fieldDefs: readonly ImportField[];
   committing: boolean;
   error: string | null;
   onCommit: () => void;
@@ -30,7 +32,7 @@ type Props = {
 };
 
 /** Step 3: counts and rows (errors first, translated per field); commit only when no row has errors. */
-export function PreviewStep({ preview, mapping, committing, error, onCommit, onNewFile, onBack }: Props) {
+export function PreviewStep({ preview, mapping, fieldDefs, committing, error, onCommit, onNewFile, onBack }: Props) {
   const t = useT();
   const fields = Object.values(mapping).filter((f): f is string => !!f);
   const hasErrors = preview.invalidRows > 0;
@@ -94,7 +96,7 @@ export function PreviewStep({ preview, mapping, committing, error, onCommit, onN
                 <Table.Th miw={260}>{t('imports.preview.problems')}</Table.Th>
                 {fields.map((f) => (
                   <Table.Th key={f} style={{ whiteSpace: 'nowrap' }}>
-                    {importFieldLabel(t, f)}
+                    {importFieldLabel(t, f, fieldDefs)}
                   </Table.Th>
                 ))}
               </Table.Tr>
@@ -114,7 +116,7 @@ export function PreviewStep({ preview, mapping, committing, error, onCommit, onN
                         <Stack gap={2}>
                           {r.errors.map((e, i) => (
                             <Text key={i} size="xs" c="red" data-testid="import-row-error" data-code={e.code}>
-                              {e.path ? <b>{importFieldLabel(t, e.path)}: </b> : null}
+                              {e.path ? <b>{importFieldLabel(t, e.path, fieldDefs)}: </b> : null}
                               {fieldErrorText(t, e)}
                             </Text>
                           ))}
