@@ -11,3 +11,5 @@ export * from '../modules/resources/resources.table.ts';
 export * from '../modules/imports/imports.table.ts';
 export * from '../modules/assets/assets.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
+export * from '../kernel/numbering/numbering.table.ts';
+export * from '../modules/service-orders/service-orders.table.ts';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, textC, updatedAt } from '../../db/columns.ts';
 import { users } from '../identity/identity.table.ts';
+import { priceLists } from '../pricing/pricing.table.ts';
 
 export const customers = pgTable(
   'customers',
@@ -19,6 +20,8 @@ export const customers = pgTable(
     city: text().notNull().default(''),
     country: text().notNull().default('PL'),
     notes: text().notNull().default(''),
+    // The price list that prices this customer's orders (null = the default list).
+    priceListId: uuid().references(() => priceLists.id, { onDelete: 'set null' }),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -58,8 +58,21 @@ export function referenceChange(t: Translate, c: { before: unknown; after: unkno
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Custom field values are audited as a whole object; a change shows only the keys that differ. */
+/** An asset type's field list, changed: only the definitions added, removed or changed (a mere reorder shows the whole lists). */
+function narrowFieldDefinitions(before: unknown[], after: unknown[]): { before: unknown; after: unknown } {
+  const keyOf = (f: unknown) => (isPlainObject(f) ? String(f.key ?? f.label ?? '') : String(f));
+  const comparable = (f: unknown) => JSON.stringify(isPlainObject(f) ? { ...f, position: null } : f);
+  const beforeByKey = new Map(before.map((f) => [keyOf(f), comparable(f)]));
+  const afterByKey = new Map(after.map((f) => [keyOf(f), comparable(f)]));
+  const b = before.filter((f) => afterByKey.get(keyOf(f)) !== comparable(f));
+  const a = after.filter((f) => beforeByKey.get(keyOf(f)) !== comparable(f));
+  if (b.length === 0 && a.length === 0) return { before, after };
+  return { before: b.length ? b : null, after: a.length ? a : null };
+}
+
+/** Custom field values (and a type's field list) are audited whole; a change shows only what differs. */
 export function narrowChange(field: string, c: { before: unknown; after: unknown }): { before: unknown; after: unknown } {
+  if (field === 'fields' && Array.isArray(c.before) && Array.isArray(c.after)) return narrowFieldDefinitions(c.before, c.after);
   if (field !== 'custom' || !isPlainObject(c.before) || !isPlainObject(c.after)) return c;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
