@@ -27,6 +27,7 @@ import { registerPartsAndStockRoutes } from './modules/catalogue-stock-routes.ts
 import { assetsRoutes, assetTypesRoutes } from './modules/assets/assets.routes.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { documentsRoutes } from './modules/assets/documents.routes.ts';
+import { serviceOrdersRoutes } from './modules/service-orders/service-orders.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   assetsRoutes(app, deps);
   documentsRoutes(app, deps);
   tasksRoutes(app, deps);
+  serviceOrdersRoutes(app, deps);
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
 

@@ -33,6 +33,12 @@ const expected: Record<Permission, Role[]> = {
   'tasks:manage': ['administrator', 'manager'],
   'jobs:read': ['administrator', 'manager'],
   'jobs:run': ['administrator'],
+  'orders:read': [...ROLES],
+  'orders:write': ['administrator', 'manager', 'front_desk', 'consultant', 'technician'],
+  'orders:release': ['administrator', 'manager', 'front_desk'],
+  'orders:configure': ['administrator', 'manager'],
+  'messaging:read': ['administrator', 'manager'],
+  'messaging:configure': ['administrator'],
 };
 
 test('every permission has an expected row in this table', () => assert.deepEqual(Object.keys(expected).sort(), [...PERMISSIONS].sort()));

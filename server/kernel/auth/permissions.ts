@@ -34,10 +34,16 @@ export const PERMISSIONS = [
   'tasks:manage', // anyone's tasks
   'jobs:read', // background job runs and failures
   'jobs:run', // start a scheduled job now
+  'orders:read', // service orders, their history, documents
+  'orders:write', // create orders, change status, steps, labour, parts, estimates, RMA
+  'orders:release', // hand the item back to the customer
+  'orders:configure', // status list, notification rules and templates
+  'messaging:read', // the delivery log of emails and SMS, the sending settings (without secrets)
+  'messaging:configure', // SMTP and SMS provider settings, test messages, retrying a failed message
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read', 'catalog:read', 'stock:read', 'assets:read', 'tasks:read'];
+const everyone: Permission[] = ['account:self', 'company:read', 'setup:read', 'customers:read', 'audit:read', 'catalog:read', 'stock:read', 'assets:read', 'tasks:read', 'orders:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
@@ -59,10 +65,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets:export',
     'tasks:manage',
     'jobs:read',
+    'messaging:read',
+    'orders:write',
+    'orders:release',
+    'orders:configure',
   ],
-  front_desk: [...everyone, 'customers:write', 'stock:move', 'assets:write'],
-  consultant: [...everyone, 'customers:write', 'assets:write'],
-  technician: [...everyone, 'stock:move', 'assets:write'],
+  front_desk: [...everyone, 'customers:write', 'stock:move', 'assets:write', 'orders:write', 'orders:release'],
+  consultant: [...everyone, 'customers:write', 'assets:write', 'orders:write'],
+  technician: [...everyone, 'stock:move', 'assets:write', 'orders:write'],
   accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export', 'assets:export'],
 };
 

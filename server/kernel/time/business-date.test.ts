@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { businessDate } from './business-date.ts';
+import { businessDate, nextBusinessDate, startOfBusinessDay } from './business-date.ts';
 
 const cases: [string, string, string][] = [
   ['winter: 23:30 UTC is already the next day in Warsaw (UTC+1)', '2026-01-14T23:30:00Z', '2026-01-15'],
@@ -21,3 +21,14 @@ for (const [name, instant, expected] of cases) {
     assert.equal(businessDate(new Date(instant)), expected);
   });
 }
+
+test('a Warsaw day starts at 23:00 UTC in winter and 22:00 UTC in summer, also on the days the clocks change', () => {
+  assert.equal(startOfBusinessDay('2026-01-15').toISOString(), '2026-01-14T23:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-07-15').toISOString(), '2026-07-14T22:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-03-29').toISOString(), '2026-03-28T23:00:00.000Z'); // clocks go forward at 02:00 that day
+  assert.equal(startOfBusinessDay('2026-03-30').toISOString(), '2026-03-29T22:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-10-25').toISOString(), '2026-10-24T22:00:00.000Z'); // clocks go back at 03:00 that day
+  assert.equal(startOfBusinessDay('2026-10-26').toISOString(), '2026-10-25T23:00:00.000Z');
+});
+
+test('the day after 31 December is 1 January of the next year', () => assert.equal(nextBusinessDate('2026-12-31'), '2027-01-01'));

@@ -17,7 +17,9 @@ export type AssetEventKind =
   | 'service_date_cancelled'
   | 'service_date_due'
   | 'archived'
-  | 'restored';
+  | 'restored'
+  | 'order_created' // service orders (data: orderId, orderNumber)
+  | 'order_released';
 
 export async function appendAssetEvent(
   tx: Db,

@@ -124,21 +124,25 @@ export function derivedAssetColumns(a: { name: string; serialNumber: string; man
 
 export async function createAsset(deps: Deps, ctx: Ctx, input: AssetInput) {
   authorize(ctx.actor, 'assets:write');
-  return deps.database.db.transaction(async (tx) => {
-    const customer = await repo.customer(tx, input.customerId);
-    if (!customer) throw invalidFields([fieldError('customerId', 'assets.customer_unknown', 'No such customer')]);
-    const type = await loadAssetType(tx, input.assetTypeId);
-    const errors = await checkReferences(tx, input.customerId, input, type, true);
-    const custom = type ? normalizeCustomValues(type.fields, input.custom) : { values: {}, errors: [] };
-    errors.push(...custom.errors);
-    if (errors.length) throw invalidFields(errors);
-    const now = deps.clock.now();
-    const values = { ...input, custom: custom.values };
-    const row = await repo.insert(tx, { ...values, ...derivedAssetColumns(values, customer.name), createdAt: now, updatedAt: now });
-    await appendAssetEvent(tx, ctx, now, row.id, 'created', { custody: row.custody });
-    await appendAudit(tx, ctx, { entity: 'assets', entityId: row.id, action: 'created', after: assetAuditView(row) });
-    return toAssetDto((await repo.view(tx, row.id))!);
-  });
+  return deps.database.db.transaction((tx) => createAssetIn(tx, deps, ctx, input));
+}
+
+/** Creates an asset inside the caller's transaction (a service order can add the asset on the fly). */
+export async function createAssetIn(tx: Db, deps: Deps, ctx: Ctx, input: AssetInput, pathPrefix = '') {
+  authorize(ctx.actor, 'assets:write');
+  const customer = await repo.customer(tx, input.customerId);
+  if (!customer) throw invalidFields([fieldError(pathPrefix + 'customerId', 'assets.customer_unknown', 'No such customer')]);
+  const type = await loadAssetType(tx, input.assetTypeId);
+  const errors = await checkReferences(tx, input.customerId, input, type, true);
+  const custom = type ? normalizeCustomValues(type.fields, input.custom) : { values: {}, errors: [] };
+  errors.push(...custom.errors);
+  if (errors.length) throw invalidFields(errors.map((e) => ({ ...e, path: pathPrefix + e.path })));
+  const now = deps.clock.now();
+  const values = { ...input, custom: custom.values };
+  const row = await repo.insert(tx, { ...values, ...derivedAssetColumns(values, customer.name), createdAt: now, updatedAt: now });
+  await appendAssetEvent(tx, ctx, now, row.id, 'created', { custody: row.custody });
+  await appendAudit(tx, ctx, { entity: 'assets', entityId: row.id, action: 'created', after: assetAuditView(row) });
+  return toAssetDto((await repo.view(tx, row.id))!);
 }
 
 export async function updateAsset(deps: Deps, ctx: Ctx, id: string, patch: AssetPatch) {

@@ -131,22 +131,26 @@ async function searchTextFor(db: Db, c: Pick<CustomerRow, 'id' | 'name' | 'nip' 
 
 export async function createCustomer(deps: Deps, ctx: Ctx, input: CustomerInput) {
   authorize(ctx.actor, 'customers:write');
+  return deps.database.db.transaction((tx) => createCustomerIn(tx, deps, ctx, input));
+}
+
+/** Creates a customer inside the caller's transaction (a service order can create its customer on the fly). */
+export async function createCustomerIn(tx: Db, deps: Deps, ctx: Ctx, input: CustomerInput, pathPrefix = '') {
+  authorize(ctx.actor, 'customers:write');
   const data = normalizeCustomer(input);
   const problems = validateCustomer(data);
-  if (problems.length) throw invalidFields(problems);
-  return deps.database.db.transaction(async (tx) => {
-    const warnings = await duplicateNipWarnings(tx, data.nip);
-    const now = deps.clock.now();
-    const row = await repo.insert(tx, {
-      ...data,
-      createdAt: now,
-      updatedAt: now,
-      searchText: customerSearchText(data),
-      sortKey: customerSortKey(data.name),
-    });
-    await appendAudit(tx, ctx, { entity: 'customers', entityId: row.id, action: 'created', after: auditView(row) });
-    return { customer: toCustomerDto(row), warnings };
+  if (problems.length) throw invalidFields(problems.map((p) => ({ ...p, path: pathPrefix + p.path })));
+  const warnings = await duplicateNipWarnings(tx, data.nip);
+  const now = deps.clock.now();
+  const row = await repo.insert(tx, {
+    ...data,
+    createdAt: now,
+    updatedAt: now,
+    searchText: customerSearchText(data),
+    sortKey: customerSortKey(data.name),
   });
+  await appendAudit(tx, ctx, { entity: 'customers', entityId: row.id, action: 'created', after: auditView(row) });
+  return { customer: toCustomerDto(row), warnings };
 }
 
 export async function updateCustomer(deps: Deps, ctx: Ctx, id: string, patch: Partial<CustomerInput>) {

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../deps.ts';
+import { AppError } from '../../kernel/errors/app-error.ts';
+import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
+import { createTestDeps, usingPostgres, type TestDeps } from '../../test/test-db.ts';
+import { openPostgres } from '../../db/client.ts';
+import * as types from '../assets/asset-types.usecases.ts';
+import * as assets from '../assets/assets.usecases.ts';
+import { createServicePath } from '../service-paths/service-paths.usecases.ts';
+import { listTasks } from '../tasks/tasks.usecases.ts';
+import { tasks } from '../tasks/tasks.table.ts';
+import * as uc from './service-orders.usecases.ts';
+import { listStatuses } from './statuses.usecases.ts';
+import { stepsOf } from './steps.usecases.ts';
+import type { OrderInput } from './service-orders.schemas.ts';
+
+let deps: TestDeps;
+let frontDesk: Ctx;
+let technician: Ctx;
+let laptopTypeId: string;
+let pathId: string;
+
+const fieldErrors = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AppError, String(e));
+    return e.fields.length ? e.fields.map((f) => `${f.path}:${f.code}`) : [e.code];
+  }
+  assert.fail('expected a refusal');
+};
+
+before(async () => {
+  deps = await createTestDeps();
+  await setUpInstallation(deps);
+  const manager = await makeUser(deps, 'manager');
+  frontDesk = await makeUser(deps, 'front_desk');
+  technician = await makeUser(deps, 'technician');
+  laptopTypeId = (await types.createAssetType(deps, manager, { name: 'Laptop', meterUnit: null, fields: [] })).id;
+  pathId = (
+    await createServicePath(deps, manager, {
+      name: 'Naprawa laptopa',
+      description: '',
+      steps: [
+        { name: 'Diagnoza', description: '', role: 'technician', plannedMinutes: 30, deadlineOffsetHours: 24 },
+        { name: 'Naprawa', description: '', role: 'technician', plannedMinutes: 60, deadlineOffsetHours: 72 },
+        { name: 'Wydanie', description: '', role: 'front_desk', plannedMinutes: 5, deadlineOffsetHours: null },
+      ],
+    })
+  ).id;
+});
+after(() => deps.close());
+
+const intake = (o: Partial<OrderInput> = {}): OrderInput => ({
+  newCustomer: customerInput({ kind: 'individual', name: 'Jan Kowalski', nip: null, email: 'jan.kowalski@example.pl', phone: '+48 600 100 200' }),
+  newAsset: { assetTypeId: laptopTypeId, productId: null, name: 'Laptop Dell Latitude 5540', serialNumber: 'CN-0XYZ-123', manufacturer: 'Dell', model: 'Latitude 5540', purchaseDate: null, installationDate: null, specification: '', siteId: null, position: '', contactId: null, custom: {} },
+  kind: 'shop',
+  siteId: null,
+  reportedProblem: 'Nie włącza się po zalaniu klawiatury.',
+  accessories: 'Zasilacz, torba',
+  condition: 'Rysy na klapie',
+  priority: 'normal',
+  promisedOn: '2026-04-10',
+  contactId: null,
+  notifyChannel: 'email',
+  notifyTo: '',
+  technicianId: null,
+  servicePathId: pathId,
+  ...o,
+});
+
+describe('intake', () => {
+  test('an order for a new customer and a new laptop is created in one go, numbered SO/2026/000001, and the laptop goes into the shop', async () => {
+    const o = await uc.createOrder(deps, frontDesk, intake(), 'http://serwis.test');
+    assert.equal(o.number, 'SO/2026/000001');
+    assert.equal(o.customerName, 'Jan Kowalski');
+    assert.equal(o.phase, 'new');
+    assert.equal(o.notifyTo, 'jan.kowalski@example.pl', "the customer's email when no contact is chosen");
+    assert.match(o.trackingUrl!, /^http:\/\/serwis\.test\/t\/[\w-]{30,}$/);
+    assert.equal((await assets.getAsset(deps, frontDesk, o.assetId)).custody, 'in_shop');
+    const steps = await stepsOf(deps.database.db, o.id);
+    assert.deepEqual(steps.map((s) => [s.name, s.ownerRole, s.status]), [['Diagnoza', 'technician', 'todo'], ['Naprawa', 'technician', 'todo'], ['Wydanie', 'front_desk', 'todo']]);
+    const mine = await listTasks(deps, technician, { scope: 'mine', status: 'open', limit: 10 });
+    assert.deepEqual(mine.items.map((t) => [t.kind, t.params.stepName]), [['order_step', 'Diagnoza']], 'the first step is in the technicians\' list');
+  });
+  test('a failing intake leaves nothing behind: no customer, no asset, and the number is not used up', async () => {
+    assert.deepEqual(await fieldErrors(uc.createOrder(deps, frontDesk, intake({ notifyChannel: 'sms', newCustomer: customerInput({ kind: 'individual', name: 'Bez Telefonu', nip: null, phone: '' }) }), 'http://serwis.test')), ['notifyTo:orders.phone_missing']);
+    const next = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Anna Nowak', nip: null }), servicePathId: null }), 'http://serwis.test');
+    assert.equal(next.number, 'SO/2026/000002');
+  });
+  test('errors in the new customer point into newCustomer.*', async () => {
+    assert.deepEqual(await fieldErrors(uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ nip: '1234567890' }) }), 'http://x')), ['newCustomer.nip:customers.nip_invalid']);
+  });
+  test('choosing both an existing and a new customer is refused', async () => {
+    assert.deepEqual(await fieldErrors(uc.createOrder(deps, frontDesk, intake({ customerId: '00000000-0000-4000-8000-000000000000' }), 'http://x')), ['customerId:orders.customer_required']);
+  });
+});
+
+describe('status', () => {
+  test('the phase rules decide; ready for release gives the front desk a task; release returns the laptop to the customer', async () => {
+    const o = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Ewa Zielińska', nip: null }), servicePathId: null }), 'http://x');
+    const st = (await listStatuses(deps, frontDesk, false)).items;
+    const byPhase = (p: string) => st.find((s) => s.phase === p)!.id;
+    assert.deepEqual(await fieldErrors(uc.changeStatus(deps, technician, o.id, { statusId: byPhase('released'), note: '' })), ['statusId:orders.release_required']);
+    await uc.changeStatus(deps, technician, o.id, { statusId: byPhase('diagnosis'), note: '' });
+    await uc.changeStatus(deps, technician, o.id, { statusId: byPhase('in_repair'), note: '' });
+    await assert.rejects(uc.releaseOrder(deps, frontDesk, o.id, { releasedTo: 'Ewa Zielińska', note: '' }), { code: 'orders.not_ready' });
+    const ready = await uc.changeStatus(deps, technician, o.id, { statusId: byPhase('ready_for_release'), note: 'Wymieniono płytę' });
+    assert.deepEqual(ready.allowedPhases, ['in_repair', 'released']);
+    const fd = await listTasks(deps, frontDesk, { scope: 'mine', status: 'open', limit: 50 });
+    assert.ok(fd.items.some((t) => t.kind === 'order_release' && t.subjectId === o.id));
+    await assert.rejects(uc.releaseOrder(deps, technician, o.id, { releasedTo: 'x', note: '' }), { code: 'auth.forbidden' });
+    const released = await uc.releaseOrder(deps, frontDesk, o.id, { releasedTo: 'Ewa Zielińska (dowód osobisty)', note: '' });
+    assert.equal(released.phase, 'released');
+    assert.equal((await assets.getAsset(deps, frontDesk, o.assetId)).custody, 'with_customer');
+    const releaseTasks = await deps.database.db.select().from(tasks).where(and(eq(tasks.subjectId, o.id), eq(tasks.kind, 'order_release')));
+    assert.deepEqual(releaseTasks.map((t) => t.status), ['done']);
+    const history = await assets.listAssetEvents(deps, frontDesk, o.assetId, { limit: 20 });
+    assert.deepEqual(history.items.map((e) => e.kind).slice(0, 2), ['order_released', 'custody']);
+    assert.deepEqual(await fieldErrors(uc.changeStatus(deps, technician, o.id, { statusId: byPhase('in_repair'), note: '' })), ['statusId:orders.transition_not_allowed']);
+  });
+});
+
+describe('list', () => {
+  test('search finds an order by its number without zeros, by serial number and by customer without Polish letters', async () => {
+    const ids = async (q: string) => (await uc.listOrders(deps, frontDesk, { q, sort: '-created', limit: 20 })).items.map((o) => o.number);
+    assert.deepEqual(await ids('SO/2026/1'), ['SO/2026/000001']);
+    assert.ok((await ids('cn-0xyz')).includes('SO/2026/000001'));
+    assert.deepEqual(await ids('zielinska'), ['SO/2026/000003']);
+  });
+  test('filters: open orders only, received on a Warsaw date', async () => {
+    const open = await uc.listOrders(deps, frontDesk, { phase: 'open', sort: '-created', limit: 20 });
+    assert.ok(open.items.every((o) => o.phase !== 'released'));
+    const day = await uc.listOrders(deps, frontDesk, { from: '2026-03-29', to: '2026-03-29', sort: '-created', limit: 20 });
+    assert.equal(day.items.length, 3, 'the test clock is 01:30 on 29 March in Warsaw');
+    const dayBefore = await uc.listOrders(deps, frontDesk, { to: '2026-03-28', sort: '-created', limit: 20 });
+    assert.equal(dayBefore.items.length, 0);
+  });
+});
+
+test('orders created at once from several connections get consecutive numbers', { skip: usingPostgres() ? false : 'PGlite has one connection; runs on PostgreSQL (npm run test:pg)' }, async () => {
+  const pools = await Promise.all(Array.from({ length: 4 }, () => openPostgres(deps.url!, 3)));
+  try {
+    const made = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        uc.createOrder({ ...deps, database: pools[i % 4]! }, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: `Klient ${i}`, nip: null }), servicePathId: null }), 'http://x'),
+      ),
+    );
+    const numbers = made.map((o) => Number(o.number.slice(-6))).sort((a, b) => a - b);
+    assert.deepEqual(numbers, Array.from({ length: 12 }, (_, i) => numbers[0]! + i));
+  } finally {
+    await Promise.all(pools.map((p) => p.close()));
+  }
+});
