@@ -38,7 +38,11 @@ export type Permission =
   | 'tasks:read'
   | 'tasks:manage'
   | 'jobs:read'
-  | 'jobs:run';
+  | 'jobs:run'
+  | 'orders:read'
+  | 'orders:write'
+  | 'orders:release'
+  | 'orders:configure';
 
 export type User = {
   id: string;

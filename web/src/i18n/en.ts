@@ -3,10 +3,16 @@ import type { Catalog } from './catalog-types.ts';
 
 import { enAssets } from './en/assets.ts';
 import { enJobs } from './en/jobs.ts';
+import { enOrders } from './en/orders.ts';
+import { enInbox } from './en/inbox.ts';
+import { enTracking } from './en/tracking.ts';
 
 export const en: Catalog = {
   assets: enAssets,
   jobs: enJobs,
+  orders: enOrders,
+  inbox: enInbox,
+  tracking: enTracking,
   app: {
     name: 'Serwisownia',
     tagline: 'Service management',

@@ -3,10 +3,16 @@
 
 import { plAssets } from './pl/assets.ts';
 import { plJobs } from './pl/jobs.ts';
+import { plOrders } from './pl/orders.ts';
+import { plInbox } from './pl/inbox.ts';
+import { plTracking } from './pl/tracking.ts';
 
 export const pl = {
   assets: plAssets,
   jobs: plJobs,
+  orders: plOrders,
+  inbox: plInbox,
+  tracking: plTracking,
   app: {
     name: 'Serwisownia',
     tagline: 'System do obsługi serwisu',

@@ -1,0 +1,2 @@
+// Polish texts of the orders screens (part of the catalog in ../pl.ts).
+export const plOrders = {};

@@ -1,0 +1,2 @@
+// Polish texts of the tracking screens (part of the catalog in ../pl.ts).
+export const plTracking = {};
