@@ -32,11 +32,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type Product = { baseUrl: string; dataDir: string; stop(): Promise<void>; log(): string };
+export type Product = {
+  baseUrl: string;
+  dataDir: string;
+  /** Stops the server; its data directory is removed unless `keepData` (to start again on it). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+  log(): string;
+};
 
-export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
+/**
+ * Starts the server on a free port. By default on a fresh data directory; pass `dataDir` (of a
+ * product stopped with `keepData: true`) to start again on the same data, e.g. with another env.
+ */
+export async function startProduct(env: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<Product> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: root,
@@ -62,10 +72,13 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     baseUrl,
     dataDir,
     log: () => output,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+    async stop({ keepData = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
