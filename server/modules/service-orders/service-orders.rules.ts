@@ -34,22 +34,15 @@ export const needsReleaseFlow = (to: Phase) => to === 'released';
 
 export type Custody = 'with_customer' | 'in_shop' | 'on_site_service' | 'external_service';
 
-/** Where the asset is when an order enters a phase; null = it does not move. */
-export function custodyFor(phase: Phase, kind: 'shop' | 'on_site'): Custody | null {
-  switch (phase) {
-    case 'new':
-      return kind === 'shop' ? 'in_shop' : 'on_site_service';
-    case 'external_service':
-      return 'external_service';
-    case 'in_repair':
-    case 'diagnosis':
-      return kind === 'shop' ? 'in_shop' : 'on_site_service';
-    case 'released':
-    case 'cancelled':
-      return 'with_customer';
-    default:
-      return null;
-  }
+/**
+ * Where the asset is when an order enters a phase. While the order is open the item is with the
+ * shop (or being serviced on site), except while it is at an external service; released or
+ * cancelled, it is back with the customer.
+ */
+export function custodyFor(phase: Phase, kind: 'shop' | 'on_site'): Custody {
+  if (phase === 'external_service') return 'external_service';
+  if (phase === 'released' || phase === 'cancelled') return 'with_customer';
+  return kind === 'shop' ? 'in_shop' : 'on_site_service';
 }
 
 // ── amounts ────────────────────────────────────────────────────────────────────────────────────
