@@ -13,3 +13,4 @@ export * from '../modules/assets/assets.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
 export * from '../kernel/numbering/numbering.table.ts';
 export * from '../modules/service-orders/service-orders.table.ts';
+export * from '../modules/messaging/messaging.table.ts';

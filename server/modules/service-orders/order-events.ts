@@ -5,6 +5,8 @@ import type { Ctx } from '../../deps.ts';
 import { actorId } from '../../kernel/auth/actor.ts';
 import { serviceOrderEvents } from './service-orders.table.ts';
 
-export async function appendOrderEvent(tx: Db, ctx: Ctx, at: Date, orderId: string, kind: string, data: Record<string, unknown> = {}, isPublic = false) {
-  await tx.insert(serviceOrderEvents).values({ orderId, at, kind, data, public: isPublic, actorId: actorId(ctx.actor), actorName: ctx.actor.name });
+/** Returns the event's id: messages about the event use it in their event key (sent once per event). */
+export async function appendOrderEvent(tx: Db, ctx: Ctx, at: Date, orderId: string, kind: string, data: Record<string, unknown> = {}, isPublic = false): Promise<string> {
+  const [row] = await tx.insert(serviceOrderEvents).values({ orderId, at, kind, data, public: isPublic, actorId: actorId(ctx.actor), actorName: ctx.actor.name }).returning({ id: serviceOrderEvents.id });
+  return row!.id;
 }

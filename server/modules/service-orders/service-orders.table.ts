@@ -289,7 +289,7 @@ export const serviceOrderRmas = pgTable(
   (t) => [index('service_order_rmas_order_idx').on(t.orderId), index('service_order_rmas_late_idx').on(t.expectedReturnOn).where(sql`${t.returnedOn} is null`)],
 );
 
-/** The public tracking link: unguessable (only the hash is stored), revocable, one active per order. */
+/** The public tracking link: unguessable (looked up by the token's hash), revocable, one active per order. */
 export const serviceOrderLinks = pgTable(
   'service_order_links',
   {
@@ -298,6 +298,9 @@ export const serviceOrderLinks = pgTable(
       .notNull()
       .references(() => serviceOrders.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull(),
+    // The full link, kept so later messages (status changes, sent by jobs without a request) can
+    // include it. Whoever can read this table can read the orders anyway; revoking is what matters.
+    url: text(),
     createdAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true }),
   },

@@ -11,6 +11,7 @@ import * as assets from '../assets/assets.usecases.ts';
 import { createServicePath } from '../service-paths/service-paths.usecases.ts';
 import { listTasks } from '../tasks/tasks.usecases.ts';
 import { tasks } from '../tasks/tasks.table.ts';
+import { messages } from '../messaging/messaging.table.ts';
 import * as uc from './service-orders.usecases.ts';
 import { listStatuses } from './statuses.usecases.ts';
 import { stepsOf } from './steps.usecases.ts';
@@ -153,4 +154,23 @@ test('orders created at once from several connections get consecutive numbers', 
   } finally {
     await Promise.all(pools.map((p) => p.close()));
   }
+});
+
+describe('notifications', () => {
+  test('statuses that notify queue one message in the order language to the order address; others queue none', async () => {
+    const o = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Piotr Wiśniewski', nip: null, email: 'piotr@example.pl' }), servicePathId: null }), 'http://serwis.test');
+    const sent = () => deps.database.db.select().from(messages).where(eq(messages.relatedId, o.id));
+    const first = await sent();
+    assert.equal(first.length, 1, '"Przyjęte" notifies by email');
+    assert.equal(first[0]!.to, 'piotr@example.pl');
+    assert.match(first[0]!.subject ?? '', /Zlecenie SO\/2026\/\d{6}: Przyjęte/);
+    assert.ok(first[0]!.body.includes(o.trackingUrl!), 'the message carries the tracking link');
+    const st = (await listStatuses(deps, frontDesk, false)).items;
+    await uc.changeStatus(deps, technician, o.id, { statusId: st.find((s) => s.phase === 'diagnosis')!.id, note: '' });
+    assert.equal((await sent()).length, 1, '"Diagnoza" does not notify');
+    await uc.changeStatus(deps, technician, o.id, { statusId: st.find((s) => s.phase === 'in_repair')!.id, note: '' });
+    const after = await sent();
+    assert.equal(after.length, 2);
+    assert.ok(after.some((m) => m.body.includes('W naprawie') && m.body.includes(o.trackingUrl!)), 'later messages carry the same link');
+  });
 });

@@ -25,6 +25,7 @@ import { ORDER_PATTERN, allowedNext, canMove, custodyFor, numberKey, orderSearch
 import type { ChangeStatusInput, OrderDto, OrderInput, OrderListQuery, OrderPatch, OrderSummaryDto, ReleaseInput } from './service-orders.schemas.ts';
 import { newTrackingLink, trackingPath } from './tracking-links.ts';
 import { applyServicePathIn } from './steps.usecases.ts';
+import { notifyStatusIn } from './order-notifications.ts';
 
 export const toSummaryDto = (v: OrderView): OrderSummaryDto => ({
   id: v.id,
@@ -164,14 +165,15 @@ export async function createOrder(deps: Deps, ctx: Ctx, input: OrderInput, origi
       updatedAt: now,
       searchText: orderSearchText({ number, customerName: customer.name, assetName: asset!.name, serialNumber: asset!.serialNumber, reportedProblem: input.reportedProblem }),
     });
-    await appendOrderEvent(tx, ctx, now, row.id, 'created', { number, statusId: status.id, phase: 'new', promisedOn: input.promisedOn }, true);
+    const createdEvent = await appendOrderEvent(tx, ctx, now, row.id, 'created', { number, statusId: status.id, phase: 'new', promisedOn: input.promisedOn }, true);
     await appendAudit(tx, ctx, { entity: 'service_orders', entityId: row.id, action: 'created', after: auditView(row) });
     const custody = custodyFor('new', input.kind);
     if (custody && asset!.custody !== custody) await changeCustodyIn(tx, deps, ctx, assetId, { custody, reason: number }, { orderId: row.id, orderNumber: number });
     else await appendAssetEvent(tx, ctx, now, assetId, 'order_created', { orderId: row.id, orderNumber: number });
     if (input.servicePathId) await applyServicePathIn(tx, deps, ctx, row.id, input.servicePathId);
-    const token = await newTrackingLink(tx, row.id, now);
+    const token = await newTrackingLink(tx, row.id, now, orderOrigin(deps, origin));
     const trackingUrl = orderOrigin(deps, origin) + trackingPath(token);
+    await notifyStatusIn(tx, deps, ctx, row, status, { trackingUrl, eventId: createdEvent });
     return toOrderDto(tx, (await repo.view(tx, row.id))!, trackingUrl);
   });
 }
@@ -213,7 +215,7 @@ export async function moveToStatusIn(tx: Db, deps: Deps, ctx: Ctx, orderId: stri
   if (before.statusId === status.id) return before;
   const now = deps.clock.now();
   const after = await repo.update(tx, orderId, { statusId: status.id, phase: to, updatedAt: now, ...(to === 'ready_for_release' ? { readyAt: now } : {}) });
-  await appendOrderEvent(tx, ctx, now, orderId, 'status', { fromStatusId: before.statusId, toStatusId: status.id, from, to, note, ...extra }, true);
+  const statusEvent = await appendOrderEvent(tx, ctx, now, orderId, 'status', { fromStatusId: before.statusId, toStatusId: status.id, from, to, note, ...extra }, true);
   await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: 'status_changed', before: { statusId: before.statusId, phase: from }, after: { statusId: status.id, phase: to, note } });
   const custody = from !== to ? custodyFor(to, before.kind as 'shop' | 'on_site') : null;
   if (custody) {
@@ -234,6 +236,7 @@ export async function moveToStatusIn(tx: Db, deps: Deps, ctx: Ctx, orderId: stri
       createdAt: now,
     });
   if (from === 'ready_for_release' && to !== from) await completeTasksFor(tx, ctx, now, 'service_order_release', orderId, 'dismissed');
+  await notifyStatusIn(tx, deps, ctx, after, status, { eventId: statusEvent });
   return after;
 }
 
@@ -258,13 +261,14 @@ export async function releaseOrder(deps: Deps, ctx: Ctx, id: string, input: Rele
     if (!status) throw conflict('orders.no_status', 'No status of phase "released" is configured');
     const now = deps.clock.now();
     const after = await repo.update(tx, id, { statusId: status.id, phase: 'released', releasedAt: now, releasedTo: input.releasedTo, releasedBy: actorId(ctx.actor), updatedAt: now });
-    await appendOrderEvent(tx, ctx, now, id, 'released', { releasedTo: input.releasedTo, note: input.note, toStatusId: status.id, from: 'ready_for_release', to: 'released' }, true);
+    const releasedEvent = await appendOrderEvent(tx, ctx, now, id, 'released', { releasedTo: input.releasedTo, note: input.note, toStatusId: status.id, from: 'ready_for_release', to: 'released' }, true);
     await appendAudit(tx, ctx, { entity: 'service_orders', entityId: id, action: 'released', before: { phase: before.phase, statusId: before.statusId }, after: { phase: 'released', statusId: status.id, releasedTo: input.releasedTo } });
     const asset = await assetsRepository.findById(tx, before.assetId);
     if (asset && asset.custody !== 'with_customer') await changeCustodyIn(tx, deps, ctx, before.assetId, { custody: 'with_customer', reason: `${before.number}: ${input.releasedTo}` }, { orderId: id, orderNumber: before.number });
     await appendAssetEvent(tx, ctx, now, before.assetId, 'order_released', { orderId: id, orderNumber: before.number, releasedTo: input.releasedTo });
     await completeTasksFor(tx, ctx, now, 'service_order_release', id);
-      return toOrderDto(tx, (await repo.view(tx, id))!);
+    await notifyStatusIn(tx, deps, ctx, after, status, { eventId: releasedEvent });
+    return toOrderDto(tx, (await repo.view(tx, id))!);
   });
 }
 
@@ -285,7 +289,7 @@ export async function newOrderTrackingLink(deps: Deps, ctx: Ctx, id: string, ori
     const before = await repo.findForUpdate(tx, id);
     if (!before) throw notFound('service_orders');
     const now = deps.clock.now();
-    const token = await newTrackingLink(tx, id, now);
+    const token = await newTrackingLink(tx, id, now, orderOrigin(deps, origin));
     await appendOrderEvent(tx, ctx, now, id, 'tracking_link_renewed');
     await appendAudit(tx, ctx, { entity: 'service_orders', entityId: id, action: 'tracking_link_renewed', changes: { trackingLink: { before: 'revoked', after: 'new' } } });
     return { trackingUrl: orderOrigin(deps, origin) + trackingPath(token) };

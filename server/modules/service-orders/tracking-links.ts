@@ -1,17 +1,31 @@
-// Public tracking links: a random token is handed out once (in the receipt and messages); only its
-// hash is stored, so a database leak does not leak links. Making a new link revokes the old one.
-import { and, eq, isNull } from 'drizzle-orm';
+// Public tracking links: a random token, looked up by its hash; the full URL is kept beside it so
+// messages sent later (by jobs) can include it. Making a new link revokes the old one.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
 import { randomToken, sha256 } from '../../kernel/ids/tokens.ts';
 import { serviceOrderLinks } from './service-orders.table.ts';
 
 export const trackingPath = (token: string) => `/t/${token}`;
 
-export async function newTrackingLink(tx: Db, orderId: string, now: Date): Promise<string> {
+export async function newTrackingLink(tx: Db, orderId: string, now: Date, origin?: string): Promise<string> {
   await tx.update(serviceOrderLinks).set({ revokedAt: now }).where(and(eq(serviceOrderLinks.orderId, orderId), isNull(serviceOrderLinks.revokedAt)));
   const token = randomToken(24);
-  await tx.insert(serviceOrderLinks).values({ orderId, tokenHash: sha256(token), createdAt: now });
+  await tx.insert(serviceOrderLinks).values({ orderId, tokenHash: sha256(token), url: origin ? origin.replace(/\/+$/, '') + trackingPath(token) : null, createdAt: now });
   return token;
+}
+
+/** The order's active tracking URL, when one was made with a known address; null otherwise. */
+export async function currentTrackingUrl(db: Db, deps: Deps, orderId: string): Promise<string | null> {
+  const [l] = await db
+    .select({ url: serviceOrderLinks.url })
+    .from(serviceOrderLinks)
+    .where(and(eq(serviceOrderLinks.orderId, orderId), isNull(serviceOrderLinks.revokedAt)))
+    .orderBy(desc(serviceOrderLinks.createdAt))
+    .limit(1);
+  if (!l?.url) return null;
+  // PUBLIC_URL wins when set: the address customers use, even if staff reached the app another way.
+  return deps.config.publicUrl ? deps.config.publicUrl.replace(/\/+$/, '') + l.url.slice(l.url.indexOf('/t/')) : l.url;
 }
 
 export async function revokeTrackingLinks(tx: Db, orderId: string, now: Date): Promise<number> {

@@ -1,0 +1,1 @@
+ALTER TABLE "service_order_links" ADD COLUMN "url" text;
