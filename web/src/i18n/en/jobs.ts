@@ -14,6 +14,18 @@ export const enJobs: Catalog['jobs'] = {
       name: 'Asset service dates',
       description: 'Checks the service dates of customers’ assets and creates tasks and reminders for the ones coming due.',
     },
+    'order-watch': {
+      name: 'Order watch',
+      description: 'Creates tasks for late returns from external services and for estimates waiting too long for a decision.',
+    },
+    'message-send': {
+      name: 'Message sending',
+      description: 'Sends one queued email or SMS; retries failed attempts.',
+    },
+    'messages-dispatch': {
+      name: 'Reminders and message queue',
+      description: 'Turns due service-date reminders into emails to customers and makes sure no message is stuck in the queue.',
+    },
   },
   defined: {
     title: 'Jobs',

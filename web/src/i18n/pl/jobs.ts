@@ -13,6 +13,18 @@ export const plJobs = {
       name: 'Terminy serwisowe urządzeń',
       description: 'Sprawdza terminy serwisowe urządzeń klientów i tworzy zadania oraz przypomnienia o zbliżających się terminach.',
     },
+    'order-watch': {
+      name: 'Pilnowanie zleceń',
+      description: 'Tworzy zadania dla spóźnionych zwrotów z serwisów zewnętrznych i kosztorysów czekających zbyt długo na decyzję.',
+    },
+    'message-send': {
+      name: 'Wysyłka wiadomości',
+      description: 'Wysyła jedną wiadomość e-mail lub SMS z kolejki; nieudane próby ponawia.',
+    },
+    'messages-dispatch': {
+      name: 'Przypomnienia i kolejka wiadomości',
+      description: 'Zamienia należne przypomnienia o terminach w e-maile do klientów i pilnuje, by żadna wiadomość nie utknęła w kolejce.',
+    },
   },
   defined: {
     title: 'Zadania',
