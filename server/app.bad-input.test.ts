@@ -10,6 +10,8 @@ import type { App } from './kernel/http/app-types.ts';
 import { createTestDeps, type TestDeps } from './test/test-db.ts';
 import { ADMIN, buildTestApp, customerInput, setUpInstallation, signedInClient, type Client } from './test/fixtures.ts';
 import { fillPath, operations, resolveRef, type JsonSchema, type Operation } from './test/openapi.ts';
+import { systemActor } from './kernel/auth/actor.ts';
+import { createTaskOnce } from './modules/tasks/tasks.usecases.ts';
 
 let deps: TestDeps;
 let app: App;
@@ -45,6 +47,27 @@ before(async () => {
   ids.serviceDate = (await admin.request('POST', `/api/v1/assets/${ids.asset}/service-dates`, { kindId: ids.kind, dueOn: '2026-05-01' })).json.id;
   const upload = await app.inject({ method: 'POST', url: `/api/v1/assets/${ids.asset}/documents?fileName=a.txt`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/octet-stream' }, payload: Buffer.from('tekst') });
   ids.document = upload.json().id;
+  // A service order sent to an external service: its open RMA.
+  const order = (await admin.request('POST', '/api/v1/service-orders', { customerId: ids.id, assetId: ids.asset, reportedProblem: 'Fuzz' })).json;
+  ids.rma = (await admin.request('POST', `/api/v1/service-orders/${order.id}/rma`, { vendor: 'Fuzz' })).json.id;
+  // An open task, so a malformed reassignment meets a task it could otherwise move.
+  ids.task = (await createTaskOnce(deps.database.db, { actor: systemActor('test') }, { kind: 'service_date_due', subjectType: 'asset', subjectId: ids.asset!, params: {}, assigneeRole: 'technician', dedupeKey: 'fuzz-task', createdAt: deps.clock.now() }))!.id;
+  // The work on an order: a step (from a path), a time entry, a part issued from stock and a line.
+  ids.order = (await admin.request('POST', '/api/v1/service-orders', { customerId: ids.id, assetId: ids.asset, reportedProblem: 'Fuzz work', servicePathId: ids.path })).json.id;
+  ids.orderStep = (await admin.request('GET', `/api/v1/service-orders/${ids.order}/steps`)).json.items[0].id;
+  ids.orderTime = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/time`, { minutes: 30, serviceId: ids.service })).json.id;
+  const stockLocation = (await admin.request('GET', '/api/v1/stock/locations')).json.items[0].id;
+  const sparePart = (await admin.request('POST', '/api/v1/parts', { code: 'FUZZ', name: 'Fuzz' })).json.id;
+  await admin.request('POST', '/api/v1/stock/movements', { partId: sparePart, kind: 'receipt', quantity: '5', locationId: stockLocation });
+  ids.orderPart = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/parts`, { partId: sparePart, locationId: stockLocation, quantity: '1' })).json.id;
+  ids.orderLine = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/lines`, { name: 'Fuzz', unitPriceMinor: 100, vatRateCode: '23' })).json.id;
+  for (const k of ['order', 'orderStep', 'orderTime', 'orderPart', 'orderLine']) assert.ok(ids[k], `no ${k} for the fuzzing`);
+  // Estimates of that order: one sent (its customer link), one draft; and a tracking link.
+  const sentEstimate = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates`, { lines: [{ kind: 'service', itemId: ids.service, quantity: '1' }] })).json.id;
+  ids.estimateToken = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates/${sentEstimate}/send`, {})).json.acceptUrl.split('/e/')[1];
+  ids.estimate = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates`, { lines: [{ kind: 'service', itemId: ids.service, quantity: '1' }] })).json.id;
+  ids.trackingToken = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/tracking-link`)).json.trackingUrl.split('/t/')[1];
+  for (const k of ['estimate', 'estimateToken', 'trackingToken']) assert.ok(ids[k], `no ${k} for the fuzzing`);
   const all = await operations(app);
   doc = all.doc;
   writes = all.ops.filter((o) => o.method !== 'GET' && !['/api/v1/auth/sign-out', '/api/v1/setup'].includes(o.path));
@@ -79,6 +102,15 @@ function paramsFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/service-date-kinds/')) return { id: ids.kind! };
   if (op.path.startsWith('/api/v1/asset-service-dates/')) return { id: ids.serviceDate! };
   if (op.path.startsWith('/api/v1/asset-documents/')) return { id: ids.document! };
+  if (op.path.startsWith('/api/v1/service-order-rmas/')) return { id: ids.rma! };
+  if (op.path.startsWith('/api/v1/tasks/')) return { id: ids.task! };
+  if (op.path.startsWith('/api/v1/service-orders/')) return { id: ids.order!, estimateId: ids.estimate! };
+  if (op.path.startsWith('/api/v1/public/estimates/')) return { token: ids.estimateToken! };
+  if (op.path.startsWith('/api/v1/public/tracking/')) return { token: ids.trackingToken! };
+  if (op.path.startsWith('/api/v1/service-order-steps/')) return { id: ids.orderStep! };
+  if (op.path.startsWith('/api/v1/service-order-time/')) return { id: ids.orderTime! };
+  if (op.path.startsWith('/api/v1/service-order-parts/')) return { id: ids.orderPart! };
+  if (op.path.startsWith('/api/v1/service-order-lines/')) return { id: ids.orderLine! };
   return ids;
 }
 

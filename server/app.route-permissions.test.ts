@@ -35,9 +35,17 @@ test('the OpenAPI document lists the API and every operation is public or names 
   }
 });
 
-test('only sign-in, first-run setup and its status are public', () => {
+test("only sign-in, first-run setup and its status, and the customer's links (tracking page, estimate) are public", () => {
   const publicOps = ops.filter((o) => o.isPublic).map((o) => `${o.method} ${o.path}`).sort();
-  assert.deepEqual(publicOps, ['GET /api/v1/setup/status', 'POST /api/v1/auth/sign-in', 'POST /api/v1/setup']);
+  assert.deepEqual(publicOps, [
+    'GET /api/v1/public/estimates/{token}',
+    'GET /api/v1/public/tracking/{token}',
+    'GET /api/v1/setup/status',
+    'POST /api/v1/auth/sign-in',
+    'POST /api/v1/public/estimates/{token}/decision',
+    'POST /api/v1/public/tracking/{token}/estimate-decision',
+    'POST /api/v1/setup',
+  ]);
 });
 
 test('every non-public operation refuses a request without credentials with 401', async () => {

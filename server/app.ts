@@ -28,7 +28,13 @@ import { assetsRoutes, assetTypesRoutes } from './modules/assets/assets.routes.t
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { documentsRoutes } from './modules/assets/documents.routes.ts';
 import { serviceOrdersRoutes } from './modules/service-orders/service-orders.routes.ts';
+import { estimatesRoutes } from './modules/service-orders/estimates.routes.ts';
+import { orderDocumentsRoutes } from './modules/service-orders/order-documents.ts';
+import { publicRoutes } from './modules/service-orders/public.routes.ts';
+import { serviceOrderWorkRoutes } from './modules/service-orders/work.routes.ts';
+import { rmaRoutes } from './modules/service-orders/rma.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -125,8 +131,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   documentsRoutes(app, deps);
   tasksRoutes(app, deps);
   serviceOrdersRoutes(app, deps);
+  estimatesRoutes(app, deps);
+  orderDocumentsRoutes(app, deps);
+  publicRoutes(app, deps);
+  serviceOrderWorkRoutes(app, deps);
+  rmaRoutes(app, deps);
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
+  messagingRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     // Hashed bundles are looked up on disk per request (wildcard), so a rebuilt web app is served

@@ -42,7 +42,9 @@ export type Permission =
   | 'orders:read'
   | 'orders:write'
   | 'orders:release'
-  | 'orders:configure';
+  | 'orders:configure'
+  | 'messaging:read'
+  | 'messaging:configure';
 
 export type User = {
   id: string;

@@ -7,14 +7,16 @@ import {
   IconCar,
   IconCategory,
   IconCategory2,
-  IconChecklist,
+  IconClipboardList,
   IconClockPlay,
+  IconMailCog,
   IconExternalLink,
   IconDevices,
   IconListCheck,
   IconPackage,
   IconRoute,
   IconSettings,
+  IconStatusChange,
   IconTags,
   IconTool,
   IconUsers,
@@ -25,6 +27,7 @@ import { useT } from '../i18n/i18n-context.tsx';
 import { useCan } from './session.ts';
 import { JOBS_READ } from '../features/jobs/api/jobs-api.ts';
 import { perm } from '../features/assets/api/asset-permissions.ts';
+import { InboxNavLink, useHomeIsInbox } from '../features/inbox/components/inbox-nav-link.tsx';
 
 /** Only the areas that exist, and only those the user's permissions allow. */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -32,11 +35,14 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const can = useCan();
   const { pathname } = useLocation();
   const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  const homeIsInbox = useHomeIsInbox();
   const settings = [
     can('company:read') && { to: '/settings/company', label: t('nav.company'), icon: <IconBuilding size={18} />, testId: 'nav-company' },
     can('users:read') && { to: '/settings/users', label: t('nav.users'), icon: <IconUsers size={18} />, testId: 'nav-users' },
     can(perm('assets:configure')) && { to: '/settings/asset-types', label: t('assets.nav.assetTypes'), icon: <IconCategory2 size={18} />, testId: 'nav-asset-types' },
+    can('orders:configure') && { to: '/settings/order-statuses', label: t('orders.nav.statuses'), icon: <IconStatusChange size={18} />, testId: 'nav-order-statuses' },
     can(JOBS_READ) && { to: '/settings/jobs', label: t('jobs.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
+    can('messaging:read') && { to: '/settings/messaging', label: t('messaging.nav'), icon: <IconMailCog size={18} />, testId: 'nav-messaging' },
   ].filter((x) => x !== false);
   const catalogue = [
     { to: '/catalogue/products', label: t('nav.products'), icon: <IconBox size={18} />, testId: 'nav-products' },
@@ -50,15 +56,27 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <Stack gap={2} component="nav" aria-label={t('nav.label')}>
+      {can(perm('tasks:read')) && <InboxNavLink onNavigate={onNavigate} />}
       {can('setup:read') && (
         <NavLink
           component={Link}
-          to="/"
+          to="/guide"
           label={t('nav.guide')}
           leftSection={<IconListCheck size={18} />}
-          active={pathname === '/'}
+          active={pathname === '/guide' || (pathname === '/' && !homeIsInbox)}
           onClick={onNavigate}
           data-testid="nav-guide"
+        />
+      )}
+      {can('orders:read') && (
+        <NavLink
+          component={Link}
+          to="/orders"
+          label={t('orders.nav.orders')}
+          leftSection={<IconClipboardList size={18} />}
+          active={under('/orders')}
+          onClick={onNavigate}
+          data-testid="nav-orders"
         />
       )}
       {can('customers:read') && (
@@ -81,17 +99,6 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           active={under('/assets')}
           onClick={onNavigate}
           data-testid="nav-assets"
-        />
-      )}
-      {can(perm('tasks:read')) && (
-        <NavLink
-          component={Link}
-          to="/tasks"
-          label={t('assets.nav.tasks')}
-          leftSection={<IconChecklist size={18} />}
-          active={under('/tasks')}
-          onClick={onNavigate}
-          data-testid="nav-tasks"
         />
       )}
       {can('catalog:read') && (

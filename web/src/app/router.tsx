@@ -29,15 +29,27 @@ import { AssetDetailPage } from '../features/assets/pages/asset-detail-page.tsx'
 import { AssetEditPage, AssetNewPage } from '../features/assets/pages/asset-form-pages.tsx';
 import { AssetTypeEditPage, AssetTypeNewPage, AssetTypesPage } from '../features/assets/pages/asset-types-pages.tsx';
 import { AssetsListPage } from '../features/assets/pages/assets-list-page.tsx';
-import { TasksPage } from '../features/tasks/pages/tasks-page.tsx';
+import { HomePage, TasksRedirect } from '../features/inbox/pages/home-page.tsx';
+import { InboxPage } from '../features/inbox/pages/inbox-page.tsx';
 import { JobsPage } from '../features/jobs/pages/jobs-page.tsx';
+import { OrderDetailPage } from '../features/service-orders/pages/order-detail-page.tsx';
+import { OrderNewPage } from '../features/service-orders/pages/order-new-page.tsx';
+import { OrderStatusesPage } from '../features/service-orders/pages/order-statuses-page.tsx';
+import { OrdersListPage } from '../features/service-orders/pages/orders-list-page.tsx';
+import { MessagingSettingsPage } from '../features/messaging/pages/messaging-settings-page.tsx';
+import { MessagesPage } from '../features/messaging/pages/messages-page.tsx';
 import { AuthGuard, RequirePermission } from './auth-guard.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { SetupGate } from './setup-gate.tsx';
 import { StaffLayout } from './staff-layout.tsx';
+import { EstimatePage } from '../features/tracking/pages/estimate-page.tsx';
+import { TrackingPage } from '../features/tracking/pages/tracking-page.tsx';
 
 export const router = createBrowserRouter([
+  // The customer's links (no sign-in, no setup check): the order's tracking page and the estimate.
+  { path: '/t/:token', element: <TrackingPage /> },
+  { path: '/e/:token', element: <EstimatePage /> },
   {
     element: <SetupGate />,
     children: [
@@ -54,7 +66,14 @@ export const router = createBrowserRouter([
           {
             element: <StaffLayout />,
             children: [
-              { path: '/', element: <RequirePermission permission="setup:read"><GuidePage /></RequirePermission> },
+              // home: the setup guide until setup is complete, then the task inbox
+              { path: '/', element: <HomePage /> },
+              { path: '/guide', element: <RequirePermission permission="setup:read"><GuidePage /></RequirePermission> },
+              { path: '/inbox', element: <RequirePermission permission={perm('tasks:read')}><InboxPage /></RequirePermission> },
+              // service orders
+              { path: '/orders', element: <RequirePermission permission="orders:read"><OrdersListPage /></RequirePermission> },
+              { path: '/orders/new', element: <RequirePermission permission="orders:write"><OrderNewPage /></RequirePermission> },
+              { path: '/orders/:id', element: <RequirePermission permission="orders:read"><OrderDetailPage /></RequirePermission> },
               { path: '/customers', element: <RequirePermission permission="customers:read"><CustomersListPage /></RequirePermission> },
               { path: '/customers/new', element: <RequirePermission permission="customers:write"><CustomerNewPage /></RequirePermission> },
               { path: '/customers/import', element: <RequirePermission permission="customers:import"><CustomersImportPage /></RequirePermission> },
@@ -66,7 +85,7 @@ export const router = createBrowserRouter([
               { path: '/assets/import', element: <RequirePermission permission={perm('assets:import')}><AssetImportPage /></RequirePermission> },
               { path: '/assets/:id', element: <RequirePermission permission={perm('assets:read')}><AssetDetailPage /></RequirePermission> },
               { path: '/assets/:id/edit', element: <RequirePermission permission={perm('assets:write')}><AssetEditPage /></RequirePermission> },
-              { path: '/tasks', element: <RequirePermission permission={perm('tasks:read')}><TasksPage /></RequirePermission> },
+              { path: '/tasks', element: <TasksRedirect /> },
               // catalogue
               { path: '/catalogue', element: <Navigate to="/catalogue/parts" replace /> },
               { path: '/catalogue/parts', element: <RequirePermission permission="catalog:read"><PartsListPage /></RequirePermission> },
@@ -104,7 +123,10 @@ export const router = createBrowserRouter([
               { path: '/settings/asset-types', element: <RequirePermission permission={perm('assets:read')}><AssetTypesPage /></RequirePermission> },
               { path: '/settings/asset-types/new', element: <RequirePermission permission={perm('assets:configure')}><AssetTypeNewPage /></RequirePermission> },
               { path: '/settings/asset-types/:id', element: <RequirePermission permission={perm('assets:configure')}><AssetTypeEditPage /></RequirePermission> },
+              { path: '/settings/order-statuses', element: <RequirePermission permission="orders:read"><OrderStatusesPage /></RequirePermission> },
               { path: '/settings/jobs', element: <RequirePermission permission={JOBS_READ}><JobsPage /></RequirePermission> },
+              { path: '/settings/messaging', element: <RequirePermission permission="messaging:read"><MessagingSettingsPage /></RequirePermission> },
+              { path: '/settings/messages', element: <RequirePermission permission="messaging:read"><MessagesPage /></RequirePermission> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog-types.ts';
 
 import { enAssets } from './en/assets.ts';
 import { enJobs } from './en/jobs.ts';
+import { enMessaging } from './en/messaging.ts';
 import { enOrders } from './en/orders.ts';
 import { enInbox } from './en/inbox.ts';
 import { enTracking } from './en/tracking.ts';
@@ -10,6 +11,7 @@ import { enTracking } from './en/tracking.ts';
 export const en: Catalog = {
   assets: enAssets,
   jobs: enJobs,
+  messaging: enMessaging,
   orders: enOrders,
   inbox: enInbox,
   tracking: enTracking,

@@ -3,6 +3,7 @@
 
 import { plAssets } from './pl/assets.ts';
 import { plJobs } from './pl/jobs.ts';
+import { plMessaging } from './pl/messaging.ts';
 import { plOrders } from './pl/orders.ts';
 import { plInbox } from './pl/inbox.ts';
 import { plTracking } from './pl/tracking.ts';
@@ -10,6 +11,7 @@ import { plTracking } from './pl/tracking.ts';
 export const pl = {
   assets: plAssets,
   jobs: plJobs,
+  messaging: plMessaging,
   orders: plOrders,
   inbox: plInbox,
   tracking: plTracking,

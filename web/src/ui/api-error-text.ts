@@ -13,7 +13,7 @@ function varsOf(error: ApiError): Record<string, string | number> {
 }
 
 /** Modules whose error texts live in their own catalog part (`<module>.errors.<code>`), not in errors.*. */
-const MODULE_ERROR_CATALOGS = ['assets'];
+const MODULE_ERROR_CATALOGS = ['assets', 'orders'];
 
 /** errors.<code>, else the first module catalog that has it. */
 export const errorCodeText = (t: Translate, code: string, vars?: Record<string, string | number>): string | undefined =>

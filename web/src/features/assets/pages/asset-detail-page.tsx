@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import {
   IconArchive,
   IconCalendarEvent,
+  IconClipboardList,
   IconEdit,
   IconFiles,
   IconGauge,
@@ -37,8 +38,9 @@ import { CustodyModal } from '../components/custody-modal.tsx';
 import { DocumentsSection } from '../components/documents-section.tsx';
 import { ReadingsSection } from '../components/readings-section.tsx';
 import { ServiceDatesSection } from '../components/service-dates-section.tsx';
+import { AssetOrdersTab } from '../../service-orders/components/orders-tab.tsx';
 
-const TABS = ['details', 'service-dates', 'readings', 'documents', 'history', 'audit'] as const;
+const TABS = ['details', 'orders', 'service-dates', 'readings', 'documents', 'history', 'audit'] as const;
 
 export function AssetDetailPage() {
   const { id = '' } = useParams();
@@ -112,6 +114,11 @@ function AssetDetail({ asset: a }: { asset: Asset }) {
           <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} />} data-testid="tab-details">
             {t('assets.detail.tabs.details')}
           </Tabs.Tab>
+          {can('orders:read') && (
+            <Tabs.Tab value="orders" leftSection={<IconClipboardList size={16} />} data-testid="tab-orders">
+              {t('orders.tab.title')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="service-dates" leftSection={<IconCalendarEvent size={16} />} data-testid="tab-service-dates">
             {t('assets.detail.tabs.serviceDates')}
           </Tabs.Tab>
@@ -134,6 +141,9 @@ function AssetDetail({ asset: a }: { asset: Asset }) {
         </Tabs.List>
         <Tabs.Panel value="details">
           <AssetDetails asset={a} type={type.data ?? null} />
+        </Tabs.Panel>
+        <Tabs.Panel value="orders">
+          <AssetOrdersTab assetId={a.id} customerId={a.customerId} />
         </Tabs.Panel>
         <Tabs.Panel value="service-dates">
           <ServiceDatesSection asset={a} />
