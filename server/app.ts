@@ -19,6 +19,7 @@ import type { App } from './kernel/http/app-types.ts';
 import { auditRoutes } from './kernel/audit/audit.routes.ts';
 import { authGuard } from './modules/identity/identity.guard.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { staffRoutes } from './modules/identity/staff.ts';
 import { companyRoutes } from './modules/company/company.routes.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { registerCatalogueRoutes } from './modules/catalog-routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   );
 
   identityRoutes(app, deps);
+  staffRoutes(app, deps);
   setupRoutes(app, deps);
   companyRoutes(app, deps);
   customersRoutes(app, deps);
