@@ -15,6 +15,7 @@ import { createServicePath } from '../service-paths/service-paths.usecases.ts';
 import { createLocation } from '../stock/stock.usecases.ts';
 import { tasks } from '../tasks/tasks.table.ts';
 import * as est from './estimates.usecases.ts';
+import { runOrderWatch } from './order-watch.job.ts';
 import type { OrderInput } from './service-orders.schemas.ts';
 import { serviceOrderEstimates, serviceOrderEvents, serviceOrderLines, serviceOrderParts, serviceOrders } from './service-orders.table.ts';
 import * as uc from './service-orders.usecases.ts';
@@ -261,6 +262,21 @@ describe('sending and deciding through the link', () => {
     assert.equal((await anon('GET', `/api/v1/public/estimates/${t1}`)).json().status, 'withdrawn');
     const post = await anon('POST', `/api/v1/public/estimates/${t1}/decision`, { decision: 'accepted', comment: '' });
     assert.deepEqual([post.statusCode, post.json().code], [409, 'estimates.withdrawn']);
+  });
+  test("the customer's decision closes the front desk's task to chase an estimate left unanswered", async () => {
+    const { order } = await orderWithWork('Beata Żmuda');
+    const e = await est.createEstimate(deps, frontDesk, order.id, { labourServiceId: labourId, note: '' });
+    const { acceptUrl: url } = await est.sendEstimate(deps, frontDesk, order.id, e.id, { validDays: 14 }, 'http://serwis.test');
+    deps.clock.set('2026-04-03T08:00:00Z');
+    try {
+      await runOrderWatch(deps);
+      const waiting = () => deps.database.db.select().from(tasks).where(and(eq(tasks.sourceId, e.id), eq(tasks.kind, 'estimate_waiting')));
+      assert.deepEqual((await waiting()).map((t) => t.status), ['open']);
+      assert.equal((await anon('POST', `/api/v1/public/estimates/${url.split('/e/')[1]}/decision`, { decision: 'accepted', comment: '' })).statusCode, 200);
+      assert.deepEqual((await waiting()).map((t) => t.status), ['done']);
+    } finally {
+      deps.clock.set(START);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 // with an expiring link (only its hash is stored), decided by the customer through the link or
 // recorded from a signed paper. A decision moves the order by the phase rules, in one transaction
 // with its history and audit.
+import { emailEstimateIn } from './estimate-email.ts';
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +14,8 @@ import { formatQuantity, parseQuantity } from '../../kernel/money/quantity.ts';
 import { businessDate } from '../../kernel/time/business-date.ts';
 import { parts, services, vatRates } from '../catalog/catalog.table.ts';
 import { lookupPrice } from '../pricing/pricing.usecases.ts';
+import { completeTasksFor } from '../tasks/tasks.usecases.ts';
+import { ESTIMATE_TASK_SOURCE } from './order-watch.job.ts';
 import { appendOrderEvent } from './order-events.ts';
 import { decisionRefusal, effectiveStatus, estimateLineNet, estimateTotals, isClosedPhase, labourHours, phaseAfterDecision, validity, validUntilOf } from './estimates.rules.ts';
 import type { DecisionInput, EstimateDto, EstimateInput, EstimateLineInput, EstimatePatch, SendInput } from './estimates.schemas.ts';
@@ -226,13 +229,16 @@ export async function updateEstimate(deps: Deps, ctx: Ctx, orderId: string, esti
 }
 
 /** Other estimates of the order still waiting for the customer are withdrawn: one open question at a time. */
-async function withdrawOthers(tx: Db, ctx: Ctx, orderId: string, keepId: string) {
+async function withdrawOthers(tx: Db, ctx: Ctx, now: Date, orderId: string, keepId: string) {
   const others = await tx
     .update(serviceOrderEstimates)
     .set({ status: 'withdrawn' })
     .where(and(eq(serviceOrderEstimates.orderId, orderId), eq(serviceOrderEstimates.status, 'sent'), ne(serviceOrderEstimates.id, keepId)))
     .returning();
-  for (const o of others) await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: 'estimate_withdrawn', sub: auditSub(o), before: { status: 'sent' }, after: { status: 'withdrawn' } });
+  for (const o of others) {
+    await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: 'estimate_withdrawn', sub: auditSub(o), before: { status: 'sent' }, after: { status: 'withdrawn' } });
+    await completeTasksFor(tx, ctx, now, ESTIMATE_TASK_SOURCE, o.id, 'dismissed');
+  }
 }
 
 async function moveForEstimate(tx: Db, deps: Deps, ctx: Ctx, order: OrderRow, to: Phase, note: string, extra: Record<string, unknown>) {
@@ -258,12 +264,15 @@ export async function sendEstimate(deps: Deps, ctx: Ctx, orderId: string, estima
     if (before.lines.length === 0) throw invalidFields([fieldError('lines', 'estimates.empty', 'An estimate needs at least one line')]);
     const token = randomToken(32);
     const { validUntil, expiresAt } = validity(now, input.validDays);
-    await withdrawOthers(tx, ctx, orderId, estimateId);
+    await withdrawOthers(tx, ctx, now, orderId, estimateId);
+    await completeTasksFor(tx, ctx, now, ESTIMATE_TASK_SOURCE, estimateId); // sent again: the reminder to chase it is answered
     const [after] = await tx.update(serviceOrderEstimates).set({ status: 'sent', tokenHash: sha256(token), expiresAt, sentAt: now }).where(eq(serviceOrderEstimates.id, estimateId)).returning();
     await appendOrderEvent(tx, ctx, now, orderId, 'estimate_sent', { estimateId, version: after!.version, grossMinor: after!.grossMinor, validUntil, again: current !== 'draft' }, true);
     await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: 'estimate_sent', sub: auditSub(after!), before: auditView(before), after: { ...auditView(after!), link: 'new' } });
     await moveForEstimate(tx, deps, ctx, order, 'awaiting_approval', '', { reason: 'estimate_sent', estimateId, version: after!.version });
-    return { estimate: toEstimateDto(after!, await vatRatesOf(tx), now), acceptUrl: orderOrigin(deps, origin) + estimatePath(token) };
+    const acceptUrl = orderOrigin(deps, origin) + estimatePath(token);
+    await emailEstimateIn(tx, deps, ctx, order, { id: after!.id, version: after!.version, grossMinor: after!.grossMinor, sentAt: now }, acceptUrl, validUntil);
+    return { estimate: toEstimateDto(after!, await vatRatesOf(tx), now), acceptUrl };
   });
 }
 
@@ -285,7 +294,8 @@ export async function decideEstimateIn(tx: Db, deps: Deps, ctx: Ctx, orderId: st
     .set({ status: input.decision, decidedAt: now, decidedVia: via, decisionComment: input.comment })
     .where(eq(serviceOrderEstimates.id, estimateId))
     .returning();
-  await withdrawOthers(tx, ctx, orderId, estimateId);
+  await withdrawOthers(tx, ctx, now, orderId, estimateId);
+  await completeTasksFor(tx, ctx, now, ESTIMATE_TASK_SOURCE, estimateId); // the front desk's "waiting too long" task
   const data = { estimateId, version: after!.version, via, channel, comment: input.comment, grossMinor: after!.grossMinor };
   await appendOrderEvent(tx, ctx, now, orderId, `estimate_${input.decision}`, data, true);
   await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: `estimate_${input.decision}`, sub: auditSub(after!), before: auditView(before), after: auditView(after!) });
@@ -312,6 +322,7 @@ export async function withdrawEstimate(deps: Deps, ctx: Ctx, orderId: string, es
     const now = deps.clock.now();
     const [after] = await tx.update(serviceOrderEstimates).set({ status: 'withdrawn' }).where(eq(serviceOrderEstimates.id, estimateId)).returning();
     await appendOrderEvent(tx, ctx, now, orderId, 'estimate_withdrawn', { estimateId, version: after!.version });
+    await completeTasksFor(tx, ctx, now, ESTIMATE_TASK_SOURCE, estimateId, 'dismissed');
     await appendAudit(tx, ctx, { entity: 'service_orders', entityId: orderId, action: 'estimate_withdrawn', sub: auditSub(after!), before: { status: before.status }, after: { status: 'withdrawn' } });
     return toEstimateDto(after!, await vatRatesOf(tx), now);
   });

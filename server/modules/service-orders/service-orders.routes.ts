@@ -21,12 +21,14 @@ import {
   statusSchema,
 } from './service-orders.schemas.ts';
 import { patchOf } from '../../kernel/validation/patch.ts';
+import { templatesRoutes } from './templates.usecases.ts';
 
 const tags = ['service-orders'];
 const p = (...codes: number[]) => problemResponses(...codes);
 export const requestOrigin = (r: FastifyRequest) => `${r.protocol}://${r.host}`;
 
 export function serviceOrdersRoutes(app: App, deps: Deps) {
+  templatesRoutes(app, deps);
   const base = '/api/v1/service-orders';
   app.get(base, { config: { permission: 'orders:read' }, schema: { tags, summary: 'List orders (search by number, customer, asset, serial; filters; keyset paging)', querystring: orderListQuery, response: { 200: pageSchema(orderSummarySchema), ...p(400, 401, 403) } } }, async (r) =>
     uc.listOrders(deps, ctxOf(r), r.query),

@@ -15,6 +15,8 @@ import { messages } from '../messaging/messaging.table.ts';
 import * as uc from './service-orders.usecases.ts';
 import { listStatuses } from './statuses.usecases.ts';
 import { stepsOf } from './steps.usecases.ts';
+import { saveStatusTemplate } from './templates.usecases.ts';
+import { createEstimate, sendEstimate } from './estimates.usecases.ts';
 import type { OrderInput } from './service-orders.schemas.ts';
 
 let deps: TestDeps;
@@ -172,5 +174,35 @@ describe('notifications', () => {
     const after = await sent();
     assert.equal(after.length, 2);
     assert.ok(after.some((m) => m.body.includes('W naprawie') && m.body.includes(o.trackingUrl!)), 'later messages carry the same link');
+  });
+});
+
+describe('message wording', () => {
+  test("a saved template replaces the built-in wording; an unknown placeholder is refused at its field", async () => {
+    const manager = await makeUser(deps, 'manager', 'kierownik2@serwis.pl');
+    const received = (await listStatuses(deps, manager, false)).items.find((s) => s.phase === 'new')!;
+    assert.deepEqual(
+      await fieldErrors(saveStatusTemplate(deps, manager, received.id, 'email', 'pl', { subject: 'Zlecenie {{numerZlecenia}}', body: 'Treść' })),
+      ['subject:messaging.template_unknown_placeholder'],
+    );
+    const saved = await saveStatusTemplate(deps, manager, received.id, 'email', 'pl', { subject: 'Przyjęliśmy {{orderNumber}}', body: 'Dziękujemy! Śledzenie: {{trackingUrl}}' });
+    assert.equal(saved.isDefault, false);
+    const o = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Marta Kowalczyk', nip: null, email: 'marta@example.pl' }), servicePathId: null }), 'http://serwis.test');
+    const [m] = await deps.database.db.select().from(messages).where(eq(messages.relatedId, o.id));
+    assert.equal(m!.subject, `Przyjęliśmy ${o.number}`);
+    assert.equal(m!.body, `Dziękujemy! Śledzenie: ${o.trackingUrl}`);
+  });
+});
+
+describe('estimate email', () => {
+  test('sending an estimate emails its acceptance link to the order address, once per send', async () => {
+    const o = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Tomasz Lis', nip: null, email: 'tomasz@example.pl' }), servicePathId: null }), 'http://serwis.test');
+    const e = await createEstimate(deps, frontDesk, o.id, { labourServiceId: null, note: '', lines: [{ kind: 'service', itemId: null, name: 'Wymiana płyty głównej', quantity: '1', unit: 'szt.', unitPriceMinor: 45000, vatRateCode: '23' }] });
+    const { acceptUrl } = await sendEstimate(deps, frontDesk, o.id, e.id, { validDays: 14 }, 'http://serwis.test');
+    const mails = (await deps.database.db.select().from(messages).where(eq(messages.relatedId, o.id))).filter((m) => (m.correlation as { event?: string }).event === 'estimate_sent');
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]!.to, 'tomasz@example.pl');
+    assert.ok(mails[0]!.body.includes(acceptUrl));
+    assert.ok(mails[0]!.body.includes('553,50 zł'), 'the gross total, formatted the Polish way');
   });
 });

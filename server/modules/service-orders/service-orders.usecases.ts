@@ -1,6 +1,6 @@
 // Service order use cases: intake (with the customer and asset created on the fly), reading, listing,
 // changing the status by the phase rules, and release. One transaction each, with history and audit.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Ctx, Deps } from '../../deps.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAudit } from '../../kernel/audit/audit.ts';
@@ -24,6 +24,7 @@ import { ordersRepository as repo, type OrderListFilter, type OrderRow, type Ord
 import { ORDER_PATTERN, allowedNext, canMove, custodyFor, numberKey, orderSearchText, type Phase } from './service-orders.rules.ts';
 import type { ChangeStatusInput, OrderDto, OrderInput, OrderListQuery, OrderPatch, OrderSummaryDto, ReleaseInput } from './service-orders.schemas.ts';
 import { newTrackingLink, trackingPath } from './tracking-links.ts';
+import { serviceOrderParts } from './service-orders.table.ts';
 import { applyServicePathIn } from './steps.usecases.ts';
 import { notifyStatusIn } from './order-notifications.ts';
 
@@ -213,6 +214,11 @@ export async function moveToStatusIn(tx: Db, deps: Deps, ctx: Ctx, orderId: stri
   if (to === 'released') throw invalidFields([fieldError('statusId', 'orders.release_required', 'Release the order (who picked it up, the receipt)')]);
   if (!canMove(from, to)) throw invalidFields([fieldError('statusId', 'orders.transition_not_allowed', `An order in phase ${from} cannot move to ${to}`, { from, to })]);
   if (before.statusId === status.id) return before;
+  if (to === 'cancelled') {
+    // Issued parts go back to stock by removing them from the order; a cancelled order is closed to work.
+    const issued = await tx.select({ id: serviceOrderParts.id }).from(serviceOrderParts).where(and(eq(serviceOrderParts.orderId, orderId), isNull(serviceOrderParts.removedAt))).limit(1);
+    if (issued.length) throw invalidFields([fieldError('statusId', 'orders.parts_still_issued', 'Return the parts issued to this order to stock before cancelling it')]);
+  }
   const now = deps.clock.now();
   const after = await repo.update(tx, orderId, { statusId: status.id, phase: to, updatedAt: now, ...(to === 'ready_for_release' ? { readyAt: now } : {}) });
   const statusEvent = await appendOrderEvent(tx, ctx, now, orderId, 'status', { fromStatusId: before.statusId, toStatusId: status.id, from, to, note, ...extra }, true);
