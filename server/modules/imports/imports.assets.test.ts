@@ -132,7 +132,7 @@ describe('importing assets from a semicolon CSV (UTF-8, Polish letters)', () => 
     assert.deepEqual(byRow, {
       4: [['customer', 'import.customer_unknown', { value: 'Nieznana Firma' }]],
       5: [[`custom.${k['Rodzaj paliwa']}`, 'assets.field_not_choice', { value: 'Węgiel', options: 'Gaz ziemny, Propan' }]],
-      6: [[`custom.${k['Moc (kW)']}`, 'assets.field_required', { name: 'Moc (kW)' }]],
+      6: [[`custom.${k['Moc (kW)']}`, 'assets.field_required', undefined]],
       7: [['purchaseDate', 'import.bad_date', { value: '31.02.2024' }]],
       8: [['serialNumber', 'import.duplicate_serial_in_file', { row: 2, value: 'sn 001' }]],
     });

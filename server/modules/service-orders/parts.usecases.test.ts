@@ -128,14 +128,16 @@ describe('parts used on an order', () => {
     assert.equal(await onHand(screen), '5.000');
   });
 
-  test('a cancelled order neither issues nor returns parts', async () => {
+  test('an order with parts issued cannot be cancelled until they are returned; a cancelled order takes no more parts', async () => {
     const order = await newOrder();
     const used = await uc.addPart(deps, technician, order, { partId: screen, locationId: warehouse, quantity: '1,5' });
     assert.equal(used.quantity, '1.500');
     const cancelled = (await listStatuses(deps, manager, false)).items.find((s) => s.phase === 'cancelled')!;
+    assert.deepEqual(await refusal(orders.changeStatus(deps, manager, order, { statusId: cancelled.id, note: '' })), ['422 statusId:orders.parts_still_issued']);
+    assert.equal(await onHand(screen), '3.500');
+    await uc.removePart(deps, technician, used.id);
     await orders.changeStatus(deps, manager, order, { statusId: cancelled.id, note: '' });
     assert.deepEqual(await refusal(uc.addPart(deps, technician, order, { partId: screen, locationId: warehouse, quantity: '1' })), ['409 orders.closed']);
-    assert.deepEqual(await refusal(uc.removePart(deps, technician, used.id)), ['409 orders.closed']);
-    assert.equal(await onHand(screen), '3.500');
+    assert.equal(await onHand(screen), '5.000');
   });
 });
