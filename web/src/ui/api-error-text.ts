@@ -12,12 +12,22 @@ function varsOf(error: ApiError): Record<string, string | number> {
   return vars;
 }
 
-/** Modules whose error texts live in their own catalog part (`<module>.errors.<code>`), not in errors.*. */
-const MODULE_ERROR_CATALOGS = ['assets', 'orders'];
+/**
+ * Catalog parts that translate other modules' codes whole (`<part>.errors.<code>`, e.g.
+ * orders.errors.estimates.not_draft, inbox.errors.tasks.not_open), not in errors.*.
+ */
+const MODULE_ERROR_CATALOGS = ['assets', 'orders', 'inbox'];
+
+/** Catalog parts keyed by their own codes without the module prefix (messaging.template_malformed → messaging.errors.template_malformed). */
+const OWN_ERROR_CATALOGS = ['messaging', 'jobs'];
 
 /** errors.<code>, else the first module catalog that has it. */
-export const errorCodeText = (t: Translate, code: string, vars?: Record<string, string | number>): string | undefined =>
-  t.opt(`errors.${code}`, vars) ?? MODULE_ERROR_CATALOGS.map((m) => t.opt(`${m}.errors.${code}`, vars)).find((x) => x !== undefined);
+export const errorCodeText = (t: Translate, code: string, vars?: Record<string, string | number>): string | undefined => {
+  const found = t.opt(`errors.${code}`, vars) ?? MODULE_ERROR_CATALOGS.map((m) => t.opt(`${m}.errors.${code}`, vars)).find((x) => x !== undefined);
+  if (found !== undefined) return found;
+  const own = OWN_ERROR_CATALOGS.find((m) => code.startsWith(`${m}.`));
+  return own ? t.opt(`${own}.errors.${code.slice(own.length + 1)}`, vars) : undefined;
+};
 
 /** The translated message of a field error, with the value, row or name the server sent along. */
 export function fieldErrorText(t: Translate, e: FieldError): string {

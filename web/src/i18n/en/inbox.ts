@@ -102,7 +102,7 @@ export const enInbox: Catalog['inbox'] = {
     toPerson: 'A person',
     toRole: 'Everyone with a role',
     person: 'Person',
-    personPlaceholder: 'Search by name or email',
+    personPlaceholder: 'Type a name to search',
     role: 'Role',
     submit: 'Hand over',
   },

@@ -100,7 +100,7 @@ export const plInbox = {
     toPerson: 'Osobie',
     toRole: 'Wszystkim w roli',
     person: 'Osoba',
-    personPlaceholder: 'Szukaj po imieniu lub e-mailu',
+    personPlaceholder: 'Wpisz imię lub nazwisko',
     role: 'Rola',
     submit: 'Przekaż',
   },

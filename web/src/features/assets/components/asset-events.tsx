@@ -5,10 +5,12 @@ import {
   IconCalendarDue,
   IconCalendarPlus,
   IconCalendarX,
+  IconClipboardList,
   IconEdit,
   IconFilePlus,
   IconFileX,
   IconGauge,
+  IconPackageExport,
   IconPlus,
   IconPoint,
   IconRestore,
@@ -36,6 +38,8 @@ const ICONS: Record<string, ReactNode> = {
   service_date_due: <IconCalendarDue size={12} />,
   archived: <IconArchive size={12} />,
   restored: <IconRestore size={12} />,
+  order_created: <IconClipboardList size={12} />,
+  order_released: <IconPackageExport size={12} />,
 };
 
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -69,6 +73,11 @@ export function eventText(t: Translate, e: AssetEvent, meterUnit: string | null)
       if (fields.length) lines.push(t('assets.events.changed', { fields: fields.map((f) => t.opt(`assets.fields.${f}`) ?? f).join(', ') }));
       return { title: t('assets.events.kinds.updated'), lines };
     }
+    case 'order_created':
+      return { title: t('assets.events.kinds.order_created', { order: str(d.orderNumber) }), lines };
+    case 'order_released':
+      if (str(d.releasedTo)) lines.push(t('assets.events.releasedTo', { name: str(d.releasedTo) }));
+      return { title: t('assets.events.kinds.order_released', { order: str(d.orderNumber) }), lines };
     case 'created':
     case 'archived':
     case 'restored':

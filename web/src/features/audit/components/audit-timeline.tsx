@@ -1,13 +1,62 @@
 import { Button, Center, Group, Loader, Stack, Table, Text, Timeline } from '@mantine/core';
-import { IconArchive, IconArrowsSort, IconCheck, IconCopy, IconEdit, IconFileImport, IconGauge, IconMapPin, IconNote, IconPlayerPlay, IconPlus, IconRestore, IconTrash, IconPoint, IconTransfer, IconX } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArrowRight,
+  IconArrowsSort,
+  IconCheck,
+  IconCopy,
+  IconEdit,
+  IconFileDollar,
+  IconFileImport,
+  IconGauge,
+  IconLink,
+  IconMapPin,
+  IconMessage,
+  IconNote,
+  IconPackage,
+  IconPackageExport,
+  IconPlayerPlay,
+  IconPlus,
+  IconRestore,
+  IconRoute,
+  IconTrash,
+  IconPoint,
+  IconTransfer,
+  IconTruckDelivery,
+  IconX,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { QueryError } from '../../../ui/query-error.tsx';
 import { useAuditTrail, type AuditEntry } from '../api/audit-api.ts';
-import { EVENT_FIELDS, HIDDEN_FIELDS, REFERENCE_FIELDS, auditFieldLabel, auditSubLabel, auditValue, isEmptyValue, narrowChange, referenceChange } from './audit-values.ts';
+import {
+  EVENT_FIELDS,
+  HIDDEN_FIELDS,
+  REFERENCE_FIELDS,
+  auditFieldLabel,
+  auditSubLabel,
+  auditValue,
+  isEmptyValue,
+  isTechnicalId,
+  namedChange,
+  narrowChange,
+  referenceChange,
+  type AuditNames,
+} from './audit-values.ts';
 
 function actionIcon(action: string): ReactNode {
+  if (action === 'status_changed') return <IconArrowRight size={12} />;
+  if (action === 'released') return <IconPackageExport size={12} />;
+  if (action === 'path_applied') return <IconRoute size={12} />;
+  if (action.startsWith('estimate_') && action !== 'estimate_withdrawn') return <IconFileDollar size={12} />;
+  if (action.startsWith('rma_')) return <IconTruckDelivery size={12} />;
+  if (action === 'part_issued') return <IconPackage size={12} />;
+  if (action.startsWith('tracking_link_')) return <IconLink size={12} />;
+  if (action.startsWith('template_')) return <IconMessage size={12} />;
+  if (action === 'reordered') return <IconArrowsSort size={12} />;
+  if (action === 'step_started') return <IconPlayerPlay size={12} />;
+  if (action === 'step_skipped' || action === 'estimate_withdrawn') return <IconX size={12} />;
   if (action.endsWith('added') || action === 'created') return <IconPlus size={12} />;
   if (action.endsWith('archived')) return <IconArchive size={12} />;
   if (action === 'restored') return <IconRestore size={12} />;
@@ -27,24 +76,27 @@ function actionIcon(action: string): ReactNode {
   return <IconPoint size={12} />;
 }
 
-function EntryChanges({ entry }: { entry: AuditEntry }) {
+/** Actions that bring something into being: only the new values are shown. */
+const CREATION_ACTIONS = new Set(['created', 'imported', 'copied', 'items_imported', 'reading_recorded', 'run_requested', 'part_issued', 'rma_sent', 'estimate_created', 'path_applied']);
+
+function EntryChanges({ entry, names }: { entry: AuditEntry; names?: AuditNames | undefined }) {
   const t = useT();
+  const ctx = { entity: entry.entity, subEntity: entry.subEntity };
   const creation =
-    entry.action === 'created' ||
-    entry.action === 'imported' ||
-    entry.action === 'copied' ||
-    entry.action === 'items_imported' ||
-    entry.action === 'reading_recorded' ||
-    entry.action === 'run_requested' ||
+    CREATION_ACTIONS.has(entry.action) ||
     entry.action.endsWith('_added') ||
     entry.action.startsWith('stock_');
-  const removal = entry.action.endsWith('_removed');
+  const removal = entry.action.endsWith('_removed') || entry.action === 'template_reset';
   const rows = Object.entries(entry.changes)
-    .map(([field, c]) => [field, narrowChange(field, c)] as const)
+    .map(([field, c]) => {
+      const named = namedChange(names, field, c);
+      return [field, named ?? narrowChange(field, c), named !== null] as const;
+    })
     .filter(
-      ([field, c]) =>
+      ([field, c, named]) =>
         !HIDDEN_FIELDS.has(field) &&
-        !(creation && (REFERENCE_FIELDS.has(field) || (field === 'archived' && c.after === false))) &&
+        (named || REFERENCE_FIELDS.has(field) || !(isTechnicalId(c.before) || isTechnicalId(c.after))) &&
+        !(creation && ((REFERENCE_FIELDS.has(field) && !named) || (field === 'archived' && c.after === false))) &&
         !(isEmptyValue(c.before) && isEmptyValue(c.after)) &&
         !(creation && isEmptyValue(c.after)),
     );
@@ -52,28 +104,28 @@ function EntryChanges({ entry }: { entry: AuditEntry }) {
   return (
     <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" fz="sm" mt={4} data-testid="audit-changes">
       <Table.Tbody>
-        {rows.map(([field, c]) => (
+        {rows.map(([field, c, named]) => (
           <Table.Tr key={field} data-field={field}>
             <Table.Td c="dimmed" w={1} style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
               {auditFieldLabel(t, field, entry.entity)}:
             </Table.Td>
             <Table.Td style={{ wordBreak: 'break-word' }}>
-              {REFERENCE_FIELDS.has(field) ? (
+              {REFERENCE_FIELDS.has(field) && !named ? (
                 referenceChange(t, c)
               ) : creation || (EVENT_FIELDS.has(field) && isEmptyValue(c.before)) ? (
-                auditValue(t, field, c.after)
+                auditValue(t, field, c.after, ctx)
               ) : removal && isEmptyValue(c.after) ? (
                 <Text span td="line-through" size="sm">
-                  {auditValue(t, field, c.before)}
+                  {auditValue(t, field, c.before, ctx)}
                 </Text>
               ) : (
                 <>
                   <Text span td="line-through" c="dimmed" size="sm">
-                    {auditValue(t, field, c.before)}
+                    {auditValue(t, field, c.before, ctx)}
                   </Text>
                   {' → '}
                   <Text span fw={500} size="sm">
-                    {auditValue(t, field, c.after)}
+                    {auditValue(t, field, c.after, ctx)}
                   </Text>
                 </>
               )}
@@ -85,8 +137,11 @@ function EntryChanges({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** Who did what and when to one record, newest first, with field-level before → after. */
-export function AuditTimeline({ entity, id }: { entity: string; id: string }) {
+/**
+ * Who did what and when to one record, newest first, with field-level before → after. `names` turns
+ * ids the page can resolve (a status, a colleague) into names; other ids are left out.
+ */
+export function AuditTimeline({ entity, id, names }: { entity: string; id: string; names?: AuditNames }) {
   const t = useT();
   const trail = useAuditTrail(entity, id);
   if (trail.isPending)
@@ -132,7 +187,7 @@ export function AuditTimeline({ entity, id }: { entity: string; id: string }) {
               <Text size="xs" c="dimmed">
                 {formatDateTime(e.at, t.lang)} · {e.actorLabel}
               </Text>
-              <EntryChanges entry={e} />
+              <EntryChanges entry={e} names={names} />
             </Timeline.Item>
           );
         })}

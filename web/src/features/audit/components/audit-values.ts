@@ -2,6 +2,7 @@
 import { formatDate, formatDateTime, formatMoney, formatNip, formatPercentBp, formatQuantity, localeOf, looksLikeInstant } from '../../../i18n/format.ts';
 import type { Translate } from '../../../i18n/translate.ts';
 import { formatBytes } from '../../assets/components/documents-section.tsx';
+import { formatMinutes } from '../../service-paths/components/duration.ts';
 
 /** Technical columns that say nothing to a reader (the related record's name is in the label or another field). */
 export const HIDDEN_FIELDS = new Set([
@@ -24,16 +25,61 @@ export const HIDDEN_FIELDS = new Set([
   'dedupeKey',
   'storageKey',
   'sha256',
+  'orderId',
+  'stepId',
+  'serviceId',
+  'priceListId',
+  'releasedBy',
+  'createdBy',
+  'doneBy',
+  'assigneeId',
 ]);
 
+/**
+ * Names for ids that only the page can resolve (the order page knows the statuses, the staff and
+ * the service paths): field → id → name. An id without a name is not shown (see isTechnicalId).
+ */
+export type AuditNames = Partial<Record<string, (id: string) => string | undefined>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record id (a uuid): says nothing to a reader unless the page names it. */
+export const isTechnicalId = (v: unknown) => typeof v === 'string' && UUID.test(v);
+
+/** The change with ids replaced by names, or null when some id has no name here. */
+export function namedChange(names: AuditNames | undefined, field: string, c: { before: unknown; after: unknown }): { before: unknown; after: unknown } | null {
+  const name = names?.[field];
+  if (!name) return null;
+  const one = (v: unknown) => (isEmptyValue(v) ? { ok: true, v: null } : typeof v === 'string' ? { ok: name(v) !== undefined, v: name(v) ?? null } : { ok: false, v: null });
+  const [b, a] = [one(c.before), one(c.after)];
+  return b.ok && a.ok ? { before: b.v, after: a.v } : null;
+}
+
 /** Links to other records without their name in the entry: a change reads "set / changed / removed", creation leaves them out. */
-export const REFERENCE_FIELDS = new Set(['assetTypeId', 'productId', 'siteId', 'contactId']);
+export const REFERENCE_FIELDS = new Set(['assetTypeId', 'productId', 'siteId', 'contactId', 'servicePathId']);
 
 /** Facts of the event itself (why the custody changed, when a date was done): shown without a crossed-out "before". */
-export const EVENT_FIELDS = new Set(['reason', 'completedOn', 'nextDueOn']);
+export const EVENT_FIELDS = new Set(['reason', 'completedOn', 'nextDueOn', 'note', 'skipReason', 'releasedTo', 'link', 'decisionComment']);
 
 /** Business dates (YYYY-MM-DD) shown as that calendar day. */
-const DATE_FIELDS = new Set(['validFrom', 'validTo', 'purchaseDate', 'installationDate', 'readOn', 'dueOn', 'remindOn', 'completedOn', 'nextDueOn']);
+const DATE_FIELDS = new Set([
+  'validFrom',
+  'validTo',
+  'purchaseDate',
+  'installationDate',
+  'readOn',
+  'dueOn',
+  'remindOn',
+  'completedOn',
+  'nextDueOn',
+  'promisedOn',
+  'workedOn',
+  'shippedOn',
+  'expectedReturnOn',
+  'returnedOn',
+]);
+/** Whole minutes shown as "1 h 30 min". */
+const MINUTE_FIELDS = new Set(['minutes', 'billedMinutes']);
 const QUANTITY_FIELDS = new Set(['quantity', 'minStock', 'onHand', 'value', 'meterInterval', 'meterDueAt']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -70,9 +116,21 @@ function narrowFieldDefinitions(before: unknown[], after: unknown[]): { before: 
   return { before: b.length ? b : null, after: a.length ? a : null };
 }
 
+/** An estimate's lines, changed: the lines taken out (before) and put in or changed (after); a mere reorder shows both lists. */
+function narrowLines(before: unknown[], after: unknown[]): { before: unknown; after: unknown } {
+  const key = (l: unknown) => JSON.stringify(l);
+  const beforeKeys = new Set(before.map(key));
+  const afterKeys = new Set(after.map(key));
+  const b = before.filter((l) => !afterKeys.has(key(l)));
+  const a = after.filter((l) => !beforeKeys.has(key(l)));
+  if (b.length === 0 && a.length === 0) return { before, after };
+  return { before: b.length ? b : null, after: a.length ? a : null };
+}
+
 /** Custom field values (and a type's field list) are audited whole; a change shows only what differs. */
 export function narrowChange(field: string, c: { before: unknown; after: unknown }): { before: unknown; after: unknown } {
   if (field === 'fields' && Array.isArray(c.before) && Array.isArray(c.after)) return narrowFieldDefinitions(c.before, c.after);
+  if (field === 'lines' && Array.isArray(c.before) && Array.isArray(c.after)) return narrowLines(c.before, c.after);
   if (field !== 'custom' || !isPlainObject(c.before) || !isPlainObject(c.after)) return c;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -87,11 +145,43 @@ export function narrowChange(field: string, c: { before: unknown; after: unknown
   return Object.keys(after).length ? { before, after } : { before: null, after: null };
 }
 
-/** Sub-entry labels the server composes from raw values: "Przegląd 2026-05-01", "1234.5 km". */
+/** Sub-entry labels the server composes from raw values: "Przegląd 2026-05-01", "1234.5 km", "Jan, 2026-05-01, 90 min", "v2", "email pl". */
 export function auditSubLabel(t: Translate, subEntity: string | null, label: string): string {
   if (subEntity === 'asset_service_dates') return label.replace(/\d{4}-\d{2}-\d{2}$/, (d) => formatDate(d, t.lang));
   if (subEntity === 'meter_readings') return label.replace(/^\d+(\.\d+)?(?= )/, (v) => formatQuantity(v, t.lang));
+  if (subEntity === 'service_order_time')
+    return label.replace(/\d{4}-\d{2}-\d{2}/, (d) => formatDate(d, t.lang)).replace(/(\d+) min$/, (_, m: string) => formatMinutes(t, Number(m)));
+  if (subEntity === 'service_order_estimates') {
+    const v = /^v(\d+)$/.exec(label);
+    if (v) return t('orders.estimates.version', { version: Number(v[1]) });
+  }
+  if (subEntity === 'service_order_templates') {
+    const [channel, lang] = label.split(' ');
+    return `${t.opt(`orders.notifyChannels.${channel}`) ?? channel} · ${t.opt(`languages.${lang}`) ?? lang}`;
+  }
   return label;
+}
+
+/** An estimate's lines, audited whole: "Diagnoza (1 godz.); Bateria (2 szt.)". */
+function estimateLinesText(t: Translate, lines: unknown[]): string {
+  if (!lines.length) return t('common.empty');
+  const parts = lines.map((l) => {
+    if (!isPlainObject(l)) return String(l);
+    const unit = typeof l.unit === 'string' ? (t.opt(`parts.unitsShort.${l.unit}`) ?? t.opt(`services.unitsPer.${l.unit}`) ?? l.unit) : '';
+    const quantity = typeof l.quantity === 'string' ? formatQuantity(l.quantity, t.lang) : '';
+    return `${String(l.name ?? '')}${quantity ? ` (${quantity}${unit ? ` ${unit}` : ''})` : ''}`;
+  });
+  return truncate(parts.join('; '));
+}
+
+/** Where a value is translated by what it belongs to: the order's steps and estimates have their own statuses. */
+export type AuditValueContext = { entity?: string | undefined; subEntity?: string | null | undefined };
+
+function contextValue(t: Translate, field: string, value: string, ctx: AuditValueContext): string | undefined {
+  if (field === 'status' && ctx.subEntity === 'service_order_steps') return t.opt(`orders.steps.statuses.${value}`);
+  if (field === 'status' && ctx.subEntity === 'service_order_estimates') return t.opt(`orders.estimates.statuses.${value}`);
+  if (field === 'kind' && ctx.entity === 'service_orders' && !ctx.subEntity) return t.opt(`orders.kinds.${value}`);
+  return undefined;
 }
 
 const truncate = (text: string) => (text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH)}…` : text);
@@ -125,15 +215,25 @@ function fieldDefinitionsText(t: Translate, fields: unknown[]): string {
   return parts.length ? truncate(parts.join(', ')) : t('common.empty');
 }
 
-export function auditValue(t: Translate, field: string, value: unknown): string {
+export function auditValue(t: Translate, field: string, value: unknown, ctx: AuditValueContext = {}): string {
   if (value === null || value === undefined || value === '') return t('common.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
+    const own = contextValue(t, field, value, ctx);
+    if (own !== undefined) return own;
     if (STOCK_FIELD.test(field) && /^[+-]?\d+(\.\d+)?$/.test(value)) return `${value.startsWith('+') ? '+' : ''}${formatQuantity(value.replace(/^\+/, ''), t.lang)}`;
     if (field === 'kind')
       return t.opt(`customers.kind.${value}`) ?? t.opt(`resources.kinds.${value}`) ?? t.opt(`stock.locationKinds.${value}`) ?? t.opt(`stock.ledgerKinds.${value}`) ?? t.opt(`audit.taskKinds.${value}`) ?? value;
     if (field === 'language' || field === 'defaultLanguage') return t.opt(`languages.${value}`) ?? value;
-    if (field === 'role' || field === 'taskRole' || field === 'assigneeRole') return t.opt(`roles.${value}`) ?? value;
+    if (field === 'role' || field === 'taskRole' || field === 'assigneeRole' || field === 'ownerRole') return t.opt(`roles.${value}`) ?? value;
+    if (field === 'phase') return t.opt(`orders.phases.${value}`) ?? value;
+    if (field === 'priority') return t.opt(`orders.priorities.${value}`) ?? value;
+    if (field === 'notifyChannel') return t.opt(`orders.notifyChannels.${value}`) ?? value;
+    if (field === 'lang') return t.opt(`languages.${value}`) ?? value;
+    if (field === 'color') return t.opt(`orders.colors.${value}`) ?? value;
+    if (field === 'outcome') return t.opt(`orders.rma.outcomes.${value}`) ?? value;
+    if (field === 'decidedVia') return t.opt(`audit.decidedVia.${value}`) ?? value;
+    if (field === 'trackingLink' || field === 'link') return t.opt(`audit.links.${value}`) ?? value;
     if (field === 'custody') return t.opt(`assets.custody.${value}`) ?? value;
     if (field === 'source') return t.opt(`assets.readings.sources.${value}`) ?? value;
     if (field === 'status') return t.opt(`assets.serviceDates.status.${value}`) ?? t.opt(`assets.tasks.status.${value}`) ?? value;
@@ -152,11 +252,13 @@ export function auditValue(t: Translate, field: string, value: unknown): string 
     if (/Bp$/.test(field)) return formatPercentBp(value, t.lang);
     if (field === 'sizeBytes') return formatBytes(value, t.lang);
     if (field === 'position') return String(value + 1); // the API counts steps from 0
+    if (MINUTE_FIELDS.has(field)) return formatMinutes(t, value);
     return String(value);
   }
   if (Array.isArray(value) && field === 'profiles')
     return value.length ? value.map((p) => t.opt(`company.profiles.options.${String(p)}.title`) ?? String(p)).join(', ') : t('common.empty');
   if (Array.isArray(value) && field === 'fields') return fieldDefinitionsText(t, value);
+  if (Array.isArray(value) && field === 'lines') return estimateLinesText(t, value);
   if (isPlainObject(value) && field === 'custom') return customText(t, value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     const text = field === 'order' || field === 'steps' ? value.map((v, i) => `${i + 1}. ${v}`).join(', ') : value.join(', ');

@@ -127,7 +127,7 @@ export function useStepAction() {
   });
 }
 
-/** Staff to look into or hand a task to (users:read; managers have it). */
+/** Accounts whose inbox a manager looks into, deactivated ones too (users:read; managers have it). Hand-overs pick from the staff directory (service-orders/api/staff-api.ts). */
 export function useStaff(q: string, enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'inbox-picker', q],

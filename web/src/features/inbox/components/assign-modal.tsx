@@ -5,10 +5,11 @@ import { ROLES, type Role } from '../../../app/api-types.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { FormAlert } from '../../../ui/form-alert.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
-import { useAssignTask, useStaffMember, type AssignBody, type Task } from '../api/inbox-api.ts';
+import { useStaff } from '../../service-orders/api/staff-api.ts';
+import { useAssignTask, type AssignBody, type Task } from '../api/inbox-api.ts';
 import { inboxErrorText } from './inbox-errors.ts';
 import { assigneeText, taskText } from './task-text.ts';
-import { StaffSelect } from './staff-select.tsx';
+import { ColleagueSelect } from './staff-select.tsx';
 
 /** Managers hand a task to one person (it leaves the role's list) or to everyone with a role. */
 export function AssignModal({ task, onClose }: { task: Task; onClose: () => void }) {
@@ -18,13 +19,13 @@ export function AssignModal({ task, onClose }: { task: Task; onClose: () => void
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<Role | ''>(task.assigneeRole ?? '');
   const [error, setError] = useState<{ field?: string; text: string } | null>(null);
-  const chosen = useStaffMember(mode === 'person' ? userId : '');
+  const staff = useStaff();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: AssignBody | null = mode === 'person' ? (userId ? { userId } : null) : role ? { role } : null;
     if (!body) return setError({ field: mode, text: t('common.required') });
-    const who = role && mode === 'role' ? t(`roles.${role}`) : (chosen.data?.name ?? '');
+    const who = role && mode === 'role' ? t(`roles.${role}`) : (staff.options.find((s) => s.id === userId)?.name ?? '');
     assign.mutate(
       { task, body },
       {
@@ -67,7 +68,16 @@ export function AssignModal({ task, onClose }: { task: Task; onClose: () => void
             data-testid="assign-mode"
           />
           {mode === 'person' ? (
-            <StaffSelect label={t('inbox.assign.person')} placeholder={t('inbox.assign.personPlaceholder')} value={userId} onChange={setUserId} activeOnly error={fieldError('person')} testId="assign-person" />
+            <ColleagueSelect
+              label={t('inbox.assign.person')}
+              placeholder={t('inbox.assign.personPlaceholder')}
+              value={userId}
+              onChange={setUserId}
+              options={staff.options}
+              loading={staff.isPending}
+              error={fieldError('person')}
+              testId="assign-person"
+            />
           ) : (
             <Select
               label={t('inbox.assign.role')}

@@ -25,7 +25,15 @@ export function MessageStatusBadge({ status }: { status: Message['status'] }) {
   );
 }
 
-export function MessagesTable({ filters, narrowed, emptyActions }: { filters: MessageFilters; narrowed: boolean; emptyActions?: ReactNode }) {
+type Props = {
+  filters: MessageFilters;
+  narrowed: boolean;
+  emptyActions?: ReactNode;
+  /** What "nothing here" says when the table belongs to one record (an order's messages). */
+  empty?: { title: string; text: string };
+};
+
+export function MessagesTable({ filters, narrowed, emptyActions, empty }: Props) {
   const t = useT();
   const can = useCan();
   const mayRetry = can('messaging:configure');
@@ -49,8 +57,8 @@ export function MessagesTable({ filters, narrowed, emptyActions }: { filters: Me
         testId="messages"
         empty={{
           icon: <IconSend size={28} />,
-          title: narrowed ? t('messaging.log.emptyFilteredTitle') : t('messaging.log.emptyTitle'),
-          text: narrowed ? t('messaging.log.emptyFilteredText') : t('messaging.log.emptyText'),
+          title: empty?.title ?? (narrowed ? t('messaging.log.emptyFilteredTitle') : t('messaging.log.emptyTitle')),
+          text: empty?.text ?? (narrowed ? t('messaging.log.emptyFilteredText') : t('messaging.log.emptyText')),
           actions: narrowed && emptyActions,
         }}
       >

@@ -1,25 +1,23 @@
-// Who can be picked as an order's technician (or a step's owner). The server lists staff only to
-// users:read (administrators and managers); everyone else can pick themselves, and keeps whoever is
-// already assigned. See the report: a staff picker endpoint readable with orders:write is needed.
+// Who can be picked as an order's technician, a step's owner, the worker of a time entry or the one
+// a task is handed to: GET /api/v1/staff — active colleagues' names and roles (at most 500, by name),
+// readable by everyone who works on orders (orders:read). Emails and accounts stay behind users:read.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api-client.ts';
-import type { Page, Role, User } from '../../../app/api-types.ts';
-import { useCan, useSignedIn } from '../../../app/session.ts';
+import type { Role } from '../../../app/api-types.ts';
 
+export type StaffMember = { id: string; name: string; role: Role };
+/** A pickable person; role null for someone who is no longer in the list (kept when already assigned). */
 export type StaffOption = { id: string; name: string; role: Role | null };
+export type Staff = { options: StaffOption[]; isPending: boolean };
 
-export function useStaff(): { options: StaffOption[]; complete: boolean; isPending: boolean } {
-  const can = useCan();
-  const me = useSignedIn().user;
-  const mayList = can('users:read');
-  const users = useQuery({
-    queryKey: ['users', 'staff-picker'],
-    queryFn: () => api<Page<User>>('/api/v1/users', { query: { limit: 100 } }).then((r) => r.items),
-    enabled: mayList,
+/** Under ['users'] so that inviting, renaming or deactivating someone refreshes the pickers. */
+export const staffKeys = { all: ['users', 'staff'] as const };
+
+export function useStaff(): Staff {
+  const staff = useQuery({
+    queryKey: staffKeys.all,
+    queryFn: ({ signal }) => api<{ items: StaffMember[] }>('/api/v1/staff', { signal }).then((r) => r.items),
     staleTime: 60_000,
   });
-  if (!mayList) return { options: [{ id: me.id, name: me.name, role: me.role }], complete: false, isPending: false };
-  const list = (users.data ?? []).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, role: u.role }));
-  if (!list.some((u) => u.id === me.id)) list.unshift({ id: me.id, name: me.name, role: me.role });
-  return { options: list, complete: true, isPending: users.isPending };
+  return { options: staff.data ?? [], isPending: staff.isPending };
 }

@@ -100,3 +100,44 @@ export function useReorderStatuses(onError: (e: unknown) => void) {
     [qc, send],
   );
 }
+
+// ── message wording per status: GET /:id/templates, PUT|DELETE /:id/templates/:channel/:lang ──────
+
+export const TEMPLATE_CHANNELS = ['email', 'sms'] as const;
+export const TEMPLATE_LANGS = ['pl', 'en'] as const;
+export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
+export type TemplateLang = (typeof TEMPLATE_LANGS)[number];
+export type StatusTemplate = {
+  statusId: string;
+  channel: TemplateChannel;
+  lang: TemplateLang;
+  /** Email only. */
+  subject: string;
+  body: string;
+  /** No saved wording: this is the built-in text. */
+  isDefault: boolean;
+  placeholders: string[];
+};
+
+const templateKeys = { of: (statusId: string) => [...statusKeys.all, 'templates', statusId] as const };
+const templateUrl = (statusId: string, channel?: TemplateChannel, lang?: TemplateLang) => `${base}/${statusId}/templates${channel && lang ? `/${channel}/${lang}` : ''}`;
+
+export function useStatusTemplates(statusId: string) {
+  return useQuery({
+    queryKey: templateKeys.of(statusId),
+    queryFn: ({ signal }) => api<{ items: StatusTemplate[] }>(templateUrl(statusId), { signal }).then((r) => r.items),
+  });
+}
+
+/** Save (PUT) or reset to the built-in text (DELETE); the answer replaces that one template in the cache. */
+export function useStatusTemplateMutation(statusId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ channel, lang, body }: { channel: TemplateChannel; lang: TemplateLang; body: { subject: string; body: string } | null }) =>
+      api<StatusTemplate>(templateUrl(statusId, channel, lang), body ? { method: 'PUT', body } : { method: 'DELETE' }),
+    onSuccess: (saved) => {
+      qc.setQueryData<StatusTemplate[]>(templateKeys.of(statusId), (old) => old?.map((x) => (x.channel === saved.channel && x.lang === saved.lang ? saved : x)));
+      void qc.invalidateQueries({ queryKey: auditKeys.trail('service_order_statuses', statusId) });
+    },
+  });
+}

@@ -128,6 +128,8 @@ export type RmaReturnInput = { returnedOn?: string; outcome: RmaOutcome; note: s
 export const ESTIMATE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'withdrawn'] as const;
 export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
 export type EstimateLine = { kind: 'labour' | 'part' | 'service'; itemId: string | null; name: string; quantity: string; unit: string; unitPriceMinor: number; vatRateCode: string; netMinor: number };
+/** A draft's line as sent back: without itemId, name, unit, price and VAT are required; with it they default from the catalogue. */
+export type EstimateLineInput = Omit<EstimateLine, 'netMinor'>;
 export type Estimate = {
   id: string;
   orderId: string;
@@ -225,7 +227,9 @@ export const useReturnRma = (orderId: string) => useWorkMutation(orderId, ({ id,
 const est = (orderId: string, estimateId: string, action = '') => `${orders}/${orderId}/estimates/${estimateId}${action ? `/${action}` : ''}`;
 export const useCreateEstimate = (orderId: string) =>
   useWorkMutation(orderId, (body: { labourServiceId: string | null; note: string }) => api<Estimate>(`${orders}/${orderId}/estimates`, { method: 'POST', body }));
-export const useUpdateEstimate = (orderId: string) => useWorkMutation(orderId, ({ id, note }: { id: string; note: string }) => api<Estimate>(est(orderId, id), { method: 'PATCH', body: { note } }));
+/** A draft's lines (replaced as a whole) and note. */
+export const useUpdateEstimate = (orderId: string) =>
+  useWorkMutation(orderId, ({ id, ...body }: { id: string; lines?: EstimateLineInput[]; note?: string }) => api<Estimate>(est(orderId, id), { method: 'PATCH', body }));
 export const useSendEstimate = (orderId: string) =>
   useWorkMutation(orderId, ({ id, validDays }: { id: string; validDays: number }) => api<{ estimate: Estimate; acceptUrl: string }>(est(orderId, id, 'send'), { method: 'POST', body: { validDays } }));
 export const usePaperDecision = (orderId: string) =>

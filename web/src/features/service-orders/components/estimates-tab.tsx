@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Center, Group, Loader, Modal, NumberInput, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { IconCheck, IconFileDollar, IconPlus, IconSend, IconX } from '@tabler/icons-react';
+import { IconCheck, IconEdit, IconFileDollar, IconPlus, IconSend, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -14,6 +14,7 @@ import { EmptyStateCard } from '../../assets/components/empty-state-card.tsx';
 import { useVatLabel } from '../../catalogue/api/vat-rates-api.ts';
 import type { Order } from '../api/order-shapes.ts';
 import { estimatePdfUrl, useCreateEstimate, useEstimates, usePaperDecision, useSendEstimate, useWithdrawEstimate, type Estimate } from '../api/work-api.ts';
+import { EstimateEditModal } from './estimate-edit-modal.tsx';
 import { useHourlyServices } from './labour-tab.tsx';
 import { TotalsTable, TrackingLinkBox } from './order-overview.tsx';
 import { unitShort } from './parts-tab.tsx';
@@ -68,6 +69,7 @@ function EstimateCard({ order, estimate: e, mayWrite }: { order: Order; estimate
   const [sending, setSending] = useState(false);
   const [deciding, setDeciding] = useState<'accepted' | 'rejected' | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [withdrawError, setWithdrawError] = useState<string | null>(null);
   const withdraw = useWithdrawEstimate(order.id);
   const money = (m: number) => formatMoney(m, 'PLN', t.lang);
@@ -95,6 +97,11 @@ function EstimateCard({ order, estimate: e, mayWrite }: { order: Order; estimate
         </Stack>
         <Group gap="xs">
           <PrintButton url={estimatePdfUrl(order.id, e.id, order.lang)} label={t('orders.estimates.pdf')} testId="estimate-pdf" variant="default" />
+          {mayWrite && e.status === 'draft' && (
+            <Button size="sm" variant="default" leftSection={<IconEdit size={14} />} onClick={() => setEditing(true)} data-testid="estimate-edit">
+              {t('orders.estimates.edit.open')}
+            </Button>
+          )}
           {mayWrite && open && (
             <>
               <Button size="sm" leftSection={<IconSend size={14} />} onClick={() => setSending(true)} data-testid="estimate-send">
@@ -164,6 +171,7 @@ function EstimateCard({ order, estimate: e, mayWrite }: { order: Order; estimate
           </Text>
         )}
       </Stack>
+      {editing && <EstimateEditModal orderId={order.id} estimate={e} onClose={() => setEditing(false)} />}
       {sending && <SendModal orderId={order.id} estimate={e} onClose={() => setSending(false)} />}
       {deciding && <DecisionModal orderId={order.id} estimate={e} decision={deciding} onClose={() => setDeciding(null)} />}
       <ConfirmModal

@@ -19,7 +19,7 @@ import { EmptyStateCard } from '../../assets/components/empty-state-card.tsx';
 import type { Service } from '../../services/api/services-api.ts';
 import { formatMinutes } from '../../service-paths/components/duration.ts';
 import type { Order } from '../api/order-shapes.ts';
-import type { StaffOption } from '../api/staff-api.ts';
+import type { Staff } from '../api/staff-api.ts';
 import { useAddTime, useOrderWork, useRemoveTime, type OrderStep, type TimeEntry, type TimeEntryInput } from '../api/work-api.ts';
 import { LinesSection } from './lines-section.tsx';
 import { todayInWarsaw } from './order-text.ts';
@@ -35,7 +35,7 @@ export function useHourlyServices() {
 }
 
 /** Time worked on the order: who, when, how long, as which service, billed or not. */
-export function LabourTab({ order, staff }: { order: Order; staff: { options: StaffOption[]; complete: boolean } }) {
+export function LabourTab({ order, staff }: { order: Order; staff: Staff }) {
   const t = useT();
   const can = useCan();
   const work = useOrderWork(order.id);
@@ -206,7 +206,7 @@ type TimeValues = {
 };
 
 /** Record time: a duration on a day, or a start and an end; billed as an hourly service. */
-function TimeModal({ orderId, steps, staff, onClose }: { orderId: string; steps: OrderStep[]; staff: { options: StaffOption[] }; onClose: () => void }) {
+function TimeModal({ orderId, steps, staff, onClose }: { orderId: string; steps: OrderStep[]; staff: Staff; onClose: () => void }) {
   const t = useT();
   const me = useSignedIn().user;
   const services = useHourlyServices();

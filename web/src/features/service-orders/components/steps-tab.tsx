@@ -14,14 +14,12 @@ import { EmptyStateCard } from '../../assets/components/empty-state-card.tsx';
 import { formatMinutes } from '../../service-paths/components/duration.ts';
 import { useServicePathOptions } from '../api/lookups-api.ts';
 import type { Order } from '../api/order-shapes.ts';
-import type { StaffOption } from '../api/staff-api.ts';
+import type { Staff } from '../api/staff-api.ts';
 import { useAddStep, useApplyPath, useOrderWork, useReorderSteps, useStepAction, useUpdateStep, type OrderStep } from '../api/work-api.ts';
 import { SortableList } from './sortable-list.tsx';
 import { TechnicianSelect } from './technician-select.tsx';
 
 export const STEP_COLORS: Record<string, string> = { todo: 'gray', in_progress: 'blue', done: 'green', skipped: 'orange' };
-
-type Staff = { options: StaffOption[]; complete: boolean };
 
 /** The order's steps in their order: who does each, how long it should take, by when; start, done, skip. */
 export function StepsTab({ order, staff }: { order: Order; staff: Staff }) {

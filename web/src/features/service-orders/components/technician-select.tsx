@@ -1,14 +1,14 @@
 import { Select } from '@mantine/core';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import type { StaffOption } from '../api/staff-api.ts';
+import type { Staff } from '../api/staff-api.ts';
 
 type Props = {
   label: string;
   placeholder: string;
-  staff: { options: StaffOption[] };
+  staff: Staff;
   value: string;
   onChange: (id: string) => void;
-  /** Whoever is assigned now stays pickable even when the list cannot show them. */
+  /** Whoever is assigned now stays pickable even when they are no longer active. */
   current?: { id: string; name: string } | null;
   error?: string | undefined;
   description?: string;

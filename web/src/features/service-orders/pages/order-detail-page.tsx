@@ -8,6 +8,7 @@ import {
   IconListCheck,
   IconListDetails,
   IconLock,
+  IconMail,
   IconPackage,
   IconPackageExport,
   IconTruckDelivery,
@@ -23,6 +24,8 @@ import { PageLoader } from '../../../ui/page-loader.tsx';
 import { QueryError } from '../../../ui/query-error.tsx';
 import { useTabParam } from '../../../ui/use-tab-param.ts';
 import { AuditTimeline } from '../../audit/components/audit-timeline.tsx';
+import type { AuditNames } from '../../audit/components/audit-values.ts';
+import { useVatLabel } from '../../catalogue/api/vat-rates-api.ts';
 import { useServicePathOptions } from '../api/lookups-api.ts';
 import type { Order, OrderStatus } from '../api/order-shapes.ts';
 import { intakeReceiptUrl, releaseReceiptUrl, useOrder } from '../api/orders-api.ts';
@@ -39,10 +42,11 @@ import { PartsTab } from '../components/parts-tab.tsx';
 import { PrintButton, ReleaseModal } from '../components/release-modal.tsx';
 import { RmaTab } from '../components/rma-tab.tsx';
 import { StatusMenu } from '../components/status-change.tsx';
+import { OrderMessages } from '../components/order-messages.tsx';
 import { StepsTab } from '../components/steps-tab.tsx';
 import type { CreatedOrderState } from './order-new-page.tsx';
 
-const TABS = ['overview', 'steps', 'labour', 'parts', 'estimates', 'rma', 'events', 'audit'] as const;
+const TABS = ['overview', 'steps', 'labour', 'parts', 'estimates', 'rma', 'events', 'messages', 'audit'] as const;
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
@@ -60,6 +64,7 @@ function OrderDetail({ order: o }: { order: Order }) {
   const statuses = useStatuses();
   const staff = useStaff();
   const paths = useServicePathOptions();
+  const vatLabel = useVatLabel();
   const [tab, setTab] = useTabParam(TABS);
   const [releasing, setReleasing] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -72,6 +77,18 @@ function OrderDetail({ order: o }: { order: Order }) {
   const overdue = isOverdue(o.promisedOn, o.phase, today);
   const staffName = (uid: string) => staff.options.find((s) => s.id === uid)?.name ?? (uid === o.technicianId ? (o.technicianName ?? undefined) : undefined);
   const pathName = o.servicePathId ? (paths.data?.find((p) => p.id === o.servicePathId)?.name ?? null) : null;
+  // the audit names what this page knows; an id it cannot name is left out (the phase still shows)
+  const auditNames: AuditNames = {
+    statusId: (sid) => {
+      const s = byId.get(sid);
+      return s ? statusName(t, s) : undefined;
+    },
+    technicianId: staffName,
+    ownerId: staffName,
+    servicePathId: (pid) => paths.data?.find((p) => p.id === pid)?.name,
+    vatRateCode: (code) => vatLabel(code, t.lang),
+  };
+  const mayReadMessages = can('messaging:read');
   const dismissCreated = () => void navigate(location.pathname + location.search, { replace: true, state: null });
 
   return (
@@ -176,6 +193,11 @@ function OrderDetail({ order: o }: { order: Order }) {
           <Tabs.Tab value="events" leftSection={<IconListDetails size={16} />} data-testid="tab-events">
             {t('orders.detail.tabs.events')}
           </Tabs.Tab>
+          {mayReadMessages && (
+            <Tabs.Tab value="messages" leftSection={<IconMail size={16} />} data-testid="tab-messages">
+              {t('orders.detail.tabs.messages')}
+            </Tabs.Tab>
+          )}
           {can('audit:read') && (
             <Tabs.Tab value="audit" leftSection={<IconHistory size={16} />} data-testid="tab-audit">
               {t('orders.detail.tabs.audit')}
@@ -203,8 +225,13 @@ function OrderDetail({ order: o }: { order: Order }) {
         <Tabs.Panel value="events">
           <OrderEvents orderId={o.id} ctx={{ statuses: byId as Map<string, OrderStatus>, staffName }} />
         </Tabs.Panel>
+        {mayReadMessages && (
+          <Tabs.Panel value="messages">
+            <OrderMessages order={o} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="audit">
-          <AuditTimeline entity="service_orders" id={o.id} />
+          <AuditTimeline entity="service_orders" id={o.id} names={auditNames} />
         </Tabs.Panel>
       </Tabs>
       <ReleaseModal order={o} opened={releasing} onClose={() => setReleasing(false)} />

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Center, ColorSwatch, Group, Kbd, Loader, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconArchive, IconEdit, IconPlus, IconRestore, IconTags } from '@tabler/icons-react';
+import { IconArchive, IconEdit, IconMessage, IconPlus, IconRestore, IconTags } from '@tabler/icons-react';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -16,6 +16,7 @@ import { PHASES, STATUS_COLORS, type OrderStatus, type Phase, type StatusColor }
 import { useCreateStatus, useReorderStatuses, useSetStatusArchived, useStatuses, useUpdateStatus } from '../api/statuses-api.ts';
 import { phaseLabel, statusName } from '../components/order-text.ts';
 import { SortableList } from '../components/sortable-list.tsx';
+import { StatusTemplatesModal } from '../components/status-templates-modal.tsx';
 
 /** /settings/order-statuses: the company's statuses — names, colours, order, customer notifications. */
 export function OrderStatusesPage() {
@@ -27,6 +28,7 @@ export function OrderStatusesPage() {
   const reorder = useReorderStatuses(onReorderError);
   const [editing, setEditing] = useState<OrderStatus | 'new' | null>(null);
   const [archiving, setArchiving] = useState<OrderStatus | null>(null);
+  const [wording, setWording] = useState<OrderStatus | null>(null);
   const mayConfigure = can('orders:configure');
   const active = (statuses.data ?? []).filter((s) => !s.archived);
   const archived = (statuses.data ?? []).filter((s) => s.archived);
@@ -69,7 +71,7 @@ export function OrderStatusesPage() {
               testId="statuses-list"
               rowTestId="status-row"
               onReorder={mayConfigure ? reorder : undefined}
-              renderRow={(s) => <StatusRow status={s} mayConfigure={mayConfigure} onToggle={toggle} onEdit={() => setEditing(s)} onArchive={() => setArchiving(s)} />}
+              renderRow={(s) => <StatusRow status={s} mayConfigure={mayConfigure} onToggle={toggle} onEdit={() => setEditing(s)} onArchive={() => setArchiving(s)} onWording={() => setWording(s)} />}
             />
           </Stack>
         </Paper>
@@ -88,6 +90,7 @@ export function OrderStatusesPage() {
       )}
       {editing && <StatusModal key={editing === 'new' ? 'new' : editing.id} status={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       <ArchiveConfirm status={archiving} onClose={() => setArchiving(null)} />
+      {wording && <StatusTemplatesModal key={wording.id} status={wording} onClose={() => setWording(null)} />}
     </Stack>
   );
 }
@@ -102,9 +105,10 @@ type RowProps = {
   onToggle: (s: OrderStatus, field: 'notifyEmail' | 'notifySms', value: boolean) => void;
   onEdit: () => void;
   onArchive: () => void;
+  onWording: () => void;
 };
 
-function StatusRow({ status: s, mayConfigure, onToggle, onEdit, onArchive }: RowProps) {
+function StatusRow({ status: s, mayConfigure, onToggle, onEdit, onArchive, onWording }: RowProps) {
   const t = useT();
   const name = statusName(t, s);
   return (
@@ -150,6 +154,9 @@ function StatusRow({ status: s, mayConfigure, onToggle, onEdit, onArchive }: Row
       </Group>
       {mayConfigure && (
         <Group gap={2} wrap="nowrap">
+          <Button size="compact-sm" variant="subtle" leftSection={<IconMessage size={16} />} onClick={onWording} aria-label={`${t('orders.templates.action')}: ${name}`} data-testid="status-templates">
+            {t('orders.templates.action')}
+          </Button>
           <Tooltip label={t('common.edit')}>
             <ActionIcon variant="subtle" onClick={onEdit} aria-label={`${t('common.edit')}: ${name}`} data-testid="status-edit">
               <IconEdit size={16} />

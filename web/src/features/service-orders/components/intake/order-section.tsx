@@ -3,7 +3,7 @@ import { useT } from '../../../../i18n/i18n-context.tsx';
 import type { CustomerDetail } from '../../../customers/api/customer-types.ts';
 import type { ServicePath } from '../../../service-paths/api/service-paths-api.ts';
 import { NOTIFY_CHANNELS, PRIORITIES, type NotifyChannel, type OrderKind, type Priority } from '../../api/order-shapes.ts';
-import type { StaffOption } from '../../api/staff-api.ts';
+import type { Staff } from '../../api/staff-api.ts';
 import { channelLabel, kindLabel, priorityLabel } from '../order-text.ts';
 import { TechnicianSelect } from '../technician-select.tsx';
 import type { IntakeForm } from './use-intake-form.ts';
@@ -11,7 +11,7 @@ import type { IntakeForm } from './use-intake-form.ts';
 type Props = {
   form: IntakeForm;
   detail: CustomerDetail | undefined;
-  staff: { options: StaffOption[]; complete: boolean };
+  staff: Staff;
   paths: ServicePath[];
 };
 
@@ -97,11 +97,6 @@ export function OrderSection({ form, detail, staff, paths }: Props) {
             testId="intake-technician"
           />
         </SimpleGrid>
-        {!staff.complete && (
-          <Text size="xs" c="dimmed" mt={-8} ta="right">
-            {t('orders.intake.technicianOnlyMe')}
-          </Text>
-        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('orders.fields.contact')}
