@@ -1,4 +1,4 @@
-// A keyset page of a text search whose cost stays bounded on large tables, for any module.
+// A keyset page of a search (text, or any indexed condition) whose cost stays bounded on large tables.
 //
 // Matches of a common word cluster somewhere in list order and neither plan alone stays flat: walking
 // the list order is fast for common words and slow for rare ones; the trigram index is the reverse.
@@ -12,17 +12,20 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../text/like.ts';
 
+/** `column LIKE '%pattern%'` with the pattern taken literally: the match of a text search. */
+export const containsText = (col: PgColumn, pattern: string): SQL => sql`${col} like ${'%' + escapeLike(pattern) + '%'}`;
+
 export type KeysetSearch = {
   table: PgTable;
   id: PgColumn;
   sort: PgColumn;
-  searchText: PgColumn;
   descending: boolean;
   /** Filters other than the text (status, owner…). */
   where: SQL | undefined;
   /** [sortValue, id] of the last row of the previous page. */
   after: unknown[] | null;
-  pattern: string;
+  /** What a row must match, served by an index of its own (trigram LIKE, jsonb containment…). */
+  match: SQL;
   limit: number;
   walk?: number;
   matchCap?: number;
@@ -35,7 +38,6 @@ export async function keysetSearchIds(db: Db, s: KeysetSearch): Promise<string[]
   const walk = s.walk ?? 2000;
   const matchCap = s.matchCap ?? 5000;
   const want = s.limit + 1;
-  const needle = '%' + escapeLike(s.pattern) + '%';
   const dir = sql.raw(s.descending ? 'desc' : 'asc');
   const cmp = sql.raw(s.descending ? '<' : '>');
   const after = (from: unknown[] | null) => (from ? sql`(${s.sort}, ${s.id}) ${cmp} (${from[0]}, ${from[1]})` : undefined);
@@ -44,7 +46,7 @@ export async function keysetSearchIds(db: Db, s: KeysetSearch): Promise<string[]
   const walked = rowsOf<{ id: string; k: unknown; hit: boolean }>(
     await db.execute(sql`
       select id, k, hit from (
-        select ${s.id} as id, ${s.sort} as k, (${s.searchText} like ${needle}) as hit from ${s.table}
+        select ${s.id} as id, ${s.sort} as k, (${s.match}) as hit from ${s.table}
         where ${base} order by ${s.sort} ${dir}, ${s.id} ${dir} limit ${walk}
       ) w`),
   );
@@ -58,7 +60,7 @@ export async function keysetSearchIds(db: Db, s: KeysetSearch): Promise<string[]
     await db.execute(sql`
       with m as materialized (
         select ${s.id} as id, ${s.sort} as k from ${s.table}
-        where ${s.searchText} like ${needle} and ${and(sql`true`, s.where)} limit ${matchCap + 1}
+        where ${s.match} and ${and(sql`true`, s.where)} limit ${matchCap + 1}
       )
       select c.n, x.id from (select count(*)::int as n from m) c
       left join lateral (select id from m where (k, id) ${cmp} (${end.k}, ${end.id}) order by k ${dir}, id ${dir} limit ${need}) x on true`),
@@ -66,7 +68,7 @@ export async function keysetSearchIds(db: Db, s: KeysetSearch): Promise<string[]
   if ((found[0]?.n ?? 0) <= matchCap) return [...ids, ...found.flatMap((r) => (r.id ? [r.id] : []))];
   const more = rowsOf<{ id: string }>(
     await db.execute(sql`
-      select ${s.id} as id from ${s.table} where ${fromEnd} and ${s.searchText} like ${needle}
+      select ${s.id} as id from ${s.table} where ${fromEnd} and ${s.match}
       order by ${s.sort} ${dir}, ${s.id} ${dir} limit ${need}`),
   );
   return [...ids, ...more.map((r) => r.id)];

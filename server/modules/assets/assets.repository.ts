@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keysetAfter, keysetBatches } from '../../kernel/db/keyset.ts';
-import { keysetSearchIds } from '../../kernel/db/keyset-search.ts';
+import { containsText, keysetSearchIds } from '../../kernel/db/keyset-search.ts';
 import { escapeLike } from '../../kernel/text/like.ts';
 import { products } from '../catalog/catalog.table.ts';
 import { customerContacts, customers, customerSites } from '../customers/customers.table.ts';
@@ -37,6 +37,14 @@ export type AssetView = AssetRow & {
   next: { id: string; kindName: string; kindCode: string | null; dueOn: string } | null;
 };
 
+/** The conditions an index answers on its own (text, custom value): searched in bounded steps. */
+function matchOf(f: AssetListFilter): SQL | undefined {
+  const m: SQL[] = [];
+  if (f.pattern) m.push(containsText(assets.searchText, f.pattern));
+  if (f.custom) m.push(sql`${assets.custom} @> ${JSON.stringify(f.custom)}::jsonb`);
+  return m.length ? and(...m) : undefined;
+}
+
 function conditions(f: AssetListFilter): SQL[] {
   const c: SQL[] = [];
   if (f.customerId) c.push(eq(assets.customerId, f.customerId));
@@ -44,7 +52,6 @@ function conditions(f: AssetListFilter): SQL[] {
   if (f.productId) c.push(eq(assets.productId, f.productId));
   if (f.siteId) c.push(eq(assets.siteId, f.siteId));
   if (f.custody) c.push(eq(assets.custody, f.custody));
-  if (f.custom) c.push(sql`${assets.custom} @> ${JSON.stringify(f.custom)}::jsonb`);
   if (f.serialPrefix) c.push(like(assets.serialKey, escapeLike(f.serialPrefix) + '%'));
   if (f.status === 'active') c.push(isNull(assets.archivedAt));
   if (f.status === 'archived') c.push(isNotNull(assets.archivedAt));
@@ -90,9 +97,10 @@ export const assetsRepository = {
   async list(db: Db, f: AssetListFilter, after: unknown[] | null, limit: number) {
     const ks = keyset(f);
     const where = and(sql`true`, ...conditions(f));
+    const match = matchOf(f);
     let ids: string[];
-    if (f.pattern) {
-      ids = await keysetSearchIds(db, { table: assets, id: assets.id, sort: ks.col, searchText: assets.searchText, descending: ks.descending, where, after, pattern: f.pattern, limit });
+    if (match) {
+      ids = await keysetSearchIds(db, { table: assets, id: assets.id, sort: ks.col, match, descending: ks.descending, where, after, limit });
     } else {
       const rows = await db
         .select({ id: assets.id })

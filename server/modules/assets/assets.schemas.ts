@@ -166,7 +166,10 @@ export const assetListFilters = z.object({
   field: z.string().max(40).optional().describe('Custom-field key to filter on (with value; needs assetTypeId)'),
   value: z.string().max(200).optional().describe('The value the custom field must have'),
   status: z.enum(['active', 'archived', 'all']).default('active'),
-  sort: z.enum(['name', '-name', 'created', '-created', 'serial']).default('name'),
+  sort: z
+    .enum(['name', '-name', 'created', '-created', 'serial'])
+    .optional()
+    .describe('Default: name (A–Z); newest first when searching or filtering by a custom field (matches of a word cluster in name order, so name order would be slow at scale)'),
 });
 export type AssetListFilters = z.infer<typeof assetListFilters>;
 export const assetListQuery = assetListFilters.extend({ limit: limitSchema, cursor: cursorSchema });

@@ -79,7 +79,7 @@ export async function assetFilter(db: Db, q: AssetListFilters): Promise<AssetLis
     custody: q.custody,
     custom,
     status: q.status,
-    sort: serial && !q.q ? 'serial' : q.sort,
+    sort: q.sort ?? (pattern || custom ? '-created' : serial ? 'serial' : 'name'),
   };
 }
 

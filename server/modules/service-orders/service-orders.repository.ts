@@ -2,7 +2,7 @@
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keysetAfter } from '../../kernel/db/keyset.ts';
-import { keysetSearchIds } from '../../kernel/db/keyset-search.ts';
+import { containsText, keysetSearchIds } from '../../kernel/db/keyset-search.ts';
 import { assets } from '../assets/assets.table.ts';
 import { customerContacts, customers, customerSites } from '../customers/customers.table.ts';
 import { users } from '../identity/identity.table.ts';
@@ -87,7 +87,7 @@ export const ordersRepository = {
     const where = and(sql`true`, ...conditions(f), f.sort === 'promised' ? sql`${serviceOrders.promisedOn} is not null` : undefined);
     let ids: string[];
     if (f.pattern) {
-      ids = await keysetSearchIds(db, { table: serviceOrders, id: serviceOrders.id, sort: ks.col, searchText: serviceOrders.searchText, descending: ks.descending, where, after, pattern: f.pattern, limit });
+      ids = await keysetSearchIds(db, { table: serviceOrders, id: serviceOrders.id, sort: ks.col, match: containsText(serviceOrders.searchText, f.pattern), descending: ks.descending, where, after, limit });
     } else {
       const rows = await db
         .select({ id: serviceOrders.id })

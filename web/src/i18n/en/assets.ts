@@ -61,6 +61,7 @@ export const enAssets: Catalog['assets'] = {
     fieldValue: 'Field value',
     sort: {
       label: 'Sort',
+      auto: 'Default (A–Z; search results newest first)',
       name: 'Name A–Z',
       nameDesc: 'Name Z–A',
       newest: 'Newest',

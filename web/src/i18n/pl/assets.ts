@@ -60,6 +60,7 @@ export const plAssets = {
     fieldValue: 'Wartość pola',
     sort: {
       label: 'Sortowanie',
+      auto: 'Domyślne (A–Ż, wyniki wyszukiwania od najnowszych)',
       name: 'Nazwa A–Ż',
       nameDesc: 'Nazwa Ż–A',
       newest: 'Najnowsze',

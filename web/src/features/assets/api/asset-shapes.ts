@@ -82,7 +82,7 @@ export type Asset = Omit<AssetInput, 'custom'> & {
   updatedAt: string;
 };
 
-export type AssetSort = 'name' | '-name' | 'created' | '-created' | 'serial';
+export type AssetSort = '' | 'name' | '-name' | 'created' | '-created' | 'serial';
 
 /** The list's filters as they live in the URL (every value a string; '' = not set). */
 export type AssetFilters = {

@@ -29,7 +29,8 @@ export const ASSET_FILTER_DEFAULTS: AssetFilters = {
   assetTypeId: '',
   custody: '',
   status: 'active',
-  sort: 'name',
+  // '' = the server's choice: A–Z, or newest first when searching (fast on a million assets)
+  sort: '',
   field: '',
   value: '',
   customerId: '',
@@ -37,7 +38,7 @@ export const ASSET_FILTER_DEFAULTS: AssetFilters = {
 export const ASSET_FILTER_VALUES = {
   custody: ['', 'with_customer', 'in_shop', 'on_site_service', 'external_service'],
   status: ['active', 'archived', 'all'],
-  sort: ['name', '-name', 'created', '-created', 'serial'],
+  sort: ['', 'name', '-name', 'created', '-created', 'serial'],
 } as const;
 
 export const assetKeys = {
@@ -58,7 +59,7 @@ export function filterQuery(f: AssetFilters) {
     assetTypeId: f.assetTypeId,
     custody: f.custody,
     status: f.status,
-    sort: f.sort,
+    ...(f.sort ? { sort: f.sort } : {}),
     ...(withField ? { field: f.field, value: f.value.trim() } : {}),
   };
 }

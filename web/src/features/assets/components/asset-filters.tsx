@@ -80,6 +80,7 @@ export function AssetFilterBar({ filters, onChange, types, resetToken }: Props) 
         value={filters.sort}
         onChange={(e) => onChange({ sort: e.currentTarget.value as AssetFilters['sort'] })}
         data={[
+          { value: '', label: t('assets.list.sort.auto') },
           { value: 'name', label: t('assets.list.sort.name') },
           { value: '-name', label: t('assets.list.sort.nameDesc') },
           { value: '-created', label: t('assets.list.sort.newest') },
