@@ -295,7 +295,7 @@ const CONTACT_COLUMNS = ['id', 'customer_id', 'name', 'role', 'email', 'phone', 
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const field = (v: string | null) => (v === null ? '\\N' : v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!));
-const line = (values: (string | null)[]) => values.map(field).join('\t') + '\n';
+export const line = (values: (string | null)[]) => values.map(field).join('\t') + '\n';
 
 function customerLine(c: GeneratedCustomer): string {
   const created = c.createdAt.toISOString();
@@ -306,7 +306,7 @@ function contactLines(c: GeneratedCustomer): string {
   return c.contacts.map((k) => line([k.id, c.id, k.name, k.role, k.email, k.phone, k.language, 'f', '', null, created, created])).join('');
 }
 
-async function copyText(database: Database, table: string, columns: string[], text: string): Promise<void> {
+export async function copyText(database: Database, table: string, columns: string[], text: string): Promise<void> {
   const sql = `COPY ${table} (${columns.join(', ')}) FROM`;
   if (database.pglite) {
     await database.pglite.query(`${sql} '/dev/blob'`, [], { blob: new Blob([text]) });

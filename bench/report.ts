@@ -30,11 +30,19 @@ export function scenarioMarkdown(results: ScenarioResult[]): string {
 }
 
 export function explainTable(rows: ExplainSummary[]): string {
+  const warned = rows.some((e) => e.warnings.length > 0);
   return table(
-    ['query', 'exec ms', 'rows filtered', 'plan'],
-    rows.map((e) => [e.label, ms(e.ms), int(e.rowsRemovedByFilter), e.plan]),
+    ['query', 'exec ms', 'planning ms', 'rows filtered', ...(warned ? ['grows with the table'] : []), 'plan'],
+    rows.map((e) => [e.label, ms(e.ms), ms(e.planningMs), int(e.rowsRemovedByFilter), ...(warned ? [e.warnings.join('; ') || '–'] : []), e.plan]),
     1,
   );
+}
+
+/** Markdown: query, times, rows filtered, warnings, indexes used (for bench/README.md). */
+export function explainMarkdown(rows: ExplainSummary[]): string {
+  const head = '| query | exec ms | planning ms | rows filtered | grows with the table | indexes |';
+  const sep = '|---|--:|--:|--:|---|---|';
+  return [head, sep, ...rows.map((e) => `| ${e.label} | ${ms(e.ms)} | ${ms(e.planningMs)} | ${int(e.rowsRemovedByFilter)} | ${e.warnings.join('; ') || '–'} | ${e.indexes.join(', ') || '–'} |`)].join('\n');
 }
 
 /** Side by side: how p95 of each scenario moved between the smallest and the largest data set. */

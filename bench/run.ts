@@ -1,4 +1,4 @@
-// npm run bench — generates customers in bulk, then measures the customers API with autocannon
+// npm run bench — generates customers (then customer assets) in bulk, and measures their APIs with autocannon
 // against a floor (the same server answering one trivial indexed SELECT with no app code).
 //
 //   node bench/run.ts                               PGlite in a temporary data directory
@@ -7,10 +7,10 @@
 // Knobs (environment or --name=value): BENCH_CUSTOMERS (200000), BENCH_SIZES ("10000,<customers>"),
 // BENCH_DURATION seconds per scenario (5), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (10),
 // BENCH_MIN_RESPONSES (40), BENCH_IMPORT (0 = skip), BENCH_IMPORT_ROWS (50000), BENCH_SEED, BENCH_SCENARIOS (comma list of keys), BENCH_PROFILE=1 (CPU
-// profile of the server per scenario into bench/results/). See bench/README.md.
+// profile of the server per scenario into bench/results/), BENCH_ASSETS (1000000 on PostgreSQL, 200000 on
+// PGlite; 0 = skip the assets), BENCH_ASSET_SIZES ("<assets/10>,<assets>"). See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +26,11 @@ import { systemClock } from '../server/kernel/time/clock.ts';
 import { createApiToken } from '../server/modules/identity/identity.usecases.ts';
 import { searchPattern } from '../server/modules/customers/customers.rules.ts';
 import { performSetup } from '../server/modules/setup/setup.usecases.ts';
-import { createCustomerBody, growDataset, rng, uuidFor, type GrowStats } from './dataset.ts';
+import { growDataset, rng, uuidFor, type GrowStats } from './dataset.ts';
 import { explainList, type ExplainSummary } from './explain.ts';
-import { request, runInChild } from './client.ts';
+import { checkScenarios, measureScenarios, ok, page, type CreateStream, type MeasureOptions, type Scenario } from './measure.ts';
 import { benchPartsImport, importTable, type ImportBench } from './import.ts';
+import { benchAssets, type AssetsBench } from './assets-run.ts';
 import { explainTable, flatnessTable, fmt, scenarioMarkdown, scenarioTable, type ScenarioResult } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,8 +58,19 @@ const sizes = (() => {
   if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${raw}"`);
   return [...new Set(list)].sort((a, b) => a - b);
 })();
+// 1,000,000 assets on PostgreSQL; on PGlite the bulk load alone would take about 11 minutes on this
+// machine (bench/README.md), so its default is 200,000 (BENCH_ASSETS=1000000 measures 1M there too).
+const assetsMax = intOption('BENCH_ASSETS', process.env.DATABASE_URL ? 1_000_000 : 200_000, 0);
+const assetSizes = (() => {
+  const raw = option('BENCH_ASSET_SIZES');
+  if (assetsMax === 0 && !raw) return [];
+  const list = raw ? raw.split(',').map((s) => Number(s.trim().replace(/_/g, ''))) : [Math.max(1, Math.round(assetsMax / 10)), assetsMax];
+  if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_ASSET_SIZES must be positive integers, got "${raw}"`);
+  return [...new Set(list)].sort((a, b) => a - b);
+})();
 const opts = {
   sizes,
+  assetSizes,
   duration: intOption('BENCH_DURATION', 5),
   warmup: intOption('BENCH_WARMUP', 1, 0),
   connections: intOption('BENCH_CONNECTIONS', 10),
@@ -111,20 +123,6 @@ async function openFresh(): Promise<{ database: Database; label: string; drop():
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
-
-type Scenario = {
-  key: string;
-  label: string;
-  method: 'GET' | 'POST';
-  paths: string[];
-  create?: boolean;
-  /** Checks one response before measuring; returns a problem or null. */
-  check(status: number, body: any): string | null;
-};
-
-const ok = (expected: number) => (status: number) => (status === expected ? null : `expected ${expected}, got ${status}`);
-const page = (min: number) => (status: number, body: any) =>
-  status !== 200 ? `expected 200, got ${status}` : !Array.isArray(body?.items) || body.items.length < min ? `expected ≥ ${min} items, got ${body?.items?.length}` : null;
 
 async function scenarios(database: Database, generated: number): Promise<Scenario[]> {
   // get by id: 1,000 generated customers spread over the whole data set
@@ -193,7 +191,7 @@ async function main() {
     kind === 'pglite'
       ? 'PGlite is one connection inside the server process: queries and transactions serialize, and its work competes with the server\'s own JavaScript on one event loop.'
       : 'PostgreSQL through the server\'s default pool of 10 connections.',
-    'After each bulk load the bench runs VACUUM ANALYZE on customers and customer_contacts (as autovacuum would on a server; PGlite has no autovacuum).',
+    'After each bulk load the bench runs VACUUM ANALYZE on the loaded tables (as autovacuum would on a server; PGlite has no autovacuum).',
   ];
 
   console.log(`Serwisownia bench — ${startedAt.toISOString()}`);
@@ -201,7 +199,7 @@ async function main() {
   const loadAtStart = os.loadavg();
   console.log(`load average before: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}${loadAtStart[0]! > machine.cpus / 2 ? '  ⚠ the machine is busy with other work: numbers will be low and noisy' : ''}`);
   console.log(`database: ${label}\n          ${version}`);
-  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
+  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers${opts.assetSizes.length ? `, then ${opts.assetSizes.map(fmt.int).join(' → ')} assets` : ''} · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
   for (const c of caveats) console.log(`note: ${c}`);
 
   await runMigrations(database);
@@ -235,7 +233,18 @@ async function main() {
   const failures: string[] = [];
   let generated = 0;
   let contacts = 0;
-  let bodyIndex = 0;
+  const stream: CreateStream = { next: 0 };
+  const measureOpts: MeasureOptions = {
+    base,
+    headers,
+    connections: opts.connections,
+    duration: opts.duration,
+    warmup: opts.warmup,
+    minResponses: opts.minResponses,
+    seed: opts.seed,
+    profileDir: opts.profile ? path.join(here, 'results') : null,
+    profilePrefix: `${startedAt.toISOString().replace(/[:.]/g, '-')}-${kind}`,
+  };
 
   for (const size of opts.sizes) {
     console.log(`\n=== ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · ${fmt.int(size)} customers ===`);
@@ -258,56 +267,10 @@ async function main() {
     console.log(`vacuum analyze: ${(vacuumAnalyzeMs / 1000).toFixed(1)} s · customers in table: ${fmt.int(inTable)} (incl. ${fmt.int(inTable - generated)} created by earlier create runs)`);
 
     const list = await scenarios(database, generated);
-    // One request of each before measuring: a scenario that does not work is a bug, not a number.
-    for (const s of list) {
-      const body = s.create ? JSON.stringify(createCustomerBody(opts.seed, bodyIndex++)) : undefined;
-      const res = await request(base + s.paths[0], s.method, { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body);
-      const text = res.text;
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // keep null
-      }
-      const problem = s.check(res.status, json);
-      if (problem) throw new Error(`scenario "${s.label}" does not work: ${problem}\n${s.method} ${s.paths[0]}\n${text.slice(0, 1000)}`);
-    }
-
-    const results: ScenarioResult[] = [];
-    for (const s of list) {
-      process.stdout.write(`  ${s.label}… `);
-      const profiler = opts.profile ? new Session() : null;
-      if (profiler) {
-        profiler.connect();
-        await profiler.post('Profiler.enable');
-        await profiler.post('Profiler.start');
-      }
-      const r = await runInChild({
-        url: base,
-        connections: opts.connections,
-        duration: opts.duration,
-        warmup: opts.warmup,
-        minResponses: opts.minResponses,
-        headers,
-        method: s.method,
-        paths: s.paths,
-        ...(s.create ? { body: { kind: 'create-customer' as const, seed: opts.seed, start: bodyIndex } } : {}),
-      });
-      if (s.create) bodyIndex = r.nextBodyIndex;
-      if (profiler) {
-        const { profile } = await profiler.post('Profiler.stop');
-        profiler.disconnect();
-        const file = path.join(here, 'results', `${startedAt.toISOString().replace(/[:.]/g, '-')}-${kind}-${size}-${s.key}.cpuprofile`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, JSON.stringify(profile));
-      }
-      const floor = results.find((x) => x.key === 'floor');
-      results.push({ ...r, key: s.key, label: s.label, rpsRatio: floor ? r.rps / floor.rps : Number.NaN, p95Ratio: floor ? r.p95 / floor.p95 : Number.NaN });
-      const bad = r.non2xx + r.errors;
-      console.log(`${fmt.int(r.rps)} req/s, p95 ${fmt.ms(r.p95)} ms${r.mode === 'amount' ? ` (too slow for ${opts.duration} s: measured ${fmt.int(r.responses)} requests in ${r.seconds.toFixed(1)} s)` : ''}${bad ? `, ${fmt.int(bad)} non-2xx/errors ${JSON.stringify(r.statusCodes)}` : ''}`);
-      if (r.responses === 0 || bad > r.responses / 2)
-        failures.push(`${fmt.int(size)} customers, ${s.label}: ${fmt.int(bad)} of ${fmt.int(r.responses)} responses failed ${JSON.stringify(r.statusCodes)}`);
-    }
+    await checkScenarios(measureOpts, list, stream);
+    const measured = await measureScenarios(measureOpts, list, stream, `${fmt.int(size)} customers`);
+    const results = measured.results;
+    failures.push(...measured.failures);
 
     const explained: ExplainSummary[] = [];
     const cursor = list.find((s) => s.key === 'deep')?.paths[10]?.split('cursor=')[1];
@@ -337,6 +300,15 @@ async function main() {
   console.log('\nMarkdown:');
   for (const r of reports) console.log(`\n${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${fmt.int(r.customers)} customers:\n\n${scenarioMarkdown(r.scenarios)}`);
 
+  // Customer assets over the customers loaded above (BENCH_ASSETS=0 skips; a BENCH_SCENARIOS list
+  // without asset-… keys skips too).
+  let assets: AssetsBench | null = null;
+  const assetKeys = opts.scenarios?.filter((k) => k.startsWith('asset-'));
+  if (opts.assetSizes.length && (!opts.scenarios || assetKeys!.length)) {
+    assets = await benchAssets({ deps, actor, measure: measureOpts, stream, seed: opts.seed, customers: generated, sizes: opts.assetSizes, only: opts.scenarios });
+    failures.push(...assets.failures);
+  }
+
   let imports: ImportBench | null = null;
   if (option('BENCH_IMPORT') !== '0') {
     console.log(`\n=== ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · import of 50,000 spare parts ===`);
@@ -352,7 +324,7 @@ async function main() {
   const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, imports, failures }, null, 2),
+    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, assets, imports, failures }, null, 2),
   );
   console.log(`\nresults: ${path.relative(process.cwd(), file)} · total ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
 
