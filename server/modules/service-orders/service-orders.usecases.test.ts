@@ -206,3 +206,12 @@ describe('estimate email', () => {
     assert.ok(mails[0]!.body.includes('553,50 zł'), 'the gross total, formatted the Polish way');
   });
 });
+
+test('releasing an order closes the tasks of steps nobody finished', async () => {
+  const o = await uc.createOrder(deps, frontDesk, intake({ newCustomer: customerInput({ kind: 'individual', name: 'Adam Nowicki', nip: null }) }), 'http://x');
+  const st = (await listStatuses(deps, frontDesk, false)).items;
+  await uc.changeStatus(deps, technician, o.id, { statusId: st.find((s) => s.phase === 'ready_for_release')!.id, note: '' });
+  await uc.releaseOrder(deps, frontDesk, o.id, { releasedTo: 'Adam Nowicki', note: '' });
+  const open = await deps.database.db.select().from(tasks).where(and(eq(tasks.subjectId, o.id), eq(tasks.status, 'open')));
+  assert.deepEqual(open, []);
+});

@@ -17,7 +17,7 @@ import { changeCustodyIn, createAssetIn } from '../assets/assets.usecases.ts';
 import { customerContacts, customers, customerSites } from '../customers/customers.table.ts';
 import { createCustomerIn } from '../customers/customers.usecases.ts';
 import { users } from '../identity/identity.table.ts';
-import { createTaskOnce, completeTasksFor } from '../tasks/tasks.usecases.ts';
+import { createTaskOnce, completeTasksFor, dismissTasksAbout } from '../tasks/tasks.usecases.ts';
 import { appendOrderEvent } from './order-events.ts';
 import { orderTotals } from './order-totals.ts';
 import { ordersRepository as repo, type OrderListFilter, type OrderRow, type OrderView, type StatusRow } from './service-orders.repository.ts';
@@ -242,6 +242,7 @@ export async function moveToStatusIn(tx: Db, deps: Deps, ctx: Ctx, orderId: stri
       createdAt: now,
     });
   if (from === 'ready_for_release' && to !== from) await completeTasksFor(tx, ctx, now, 'service_order_release', orderId, 'dismissed');
+  if (to === 'cancelled') await dismissTasksAbout(tx, ctx, now, 'service_order', orderId);
   await notifyStatusIn(tx, deps, ctx, after, status, { eventId: statusEvent });
   return after;
 }
@@ -273,6 +274,7 @@ export async function releaseOrder(deps: Deps, ctx: Ctx, id: string, input: Rele
     if (asset && asset.custody !== 'with_customer') await changeCustodyIn(tx, deps, ctx, before.assetId, { custody: 'with_customer', reason: `${before.number}: ${input.releasedTo}` }, { orderId: id, orderNumber: before.number });
     await appendAssetEvent(tx, ctx, now, before.assetId, 'order_released', { orderId: id, orderNumber: before.number, releasedTo: input.releasedTo });
     await completeTasksFor(tx, ctx, now, 'service_order_release', id);
+    await dismissTasksAbout(tx, ctx, now, 'service_order', id); // steps nobody finished: the order is closed
     await notifyStatusIn(tx, deps, ctx, after, status, { eventId: releasedEvent });
     return toOrderDto(tx, (await repo.view(tx, id))!);
   });

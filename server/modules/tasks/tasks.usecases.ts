@@ -68,6 +68,16 @@ export async function completeTasksFor(tx: Db, ctx: Ctx, now: Date, sourceType: 
   for (const t of closed) await appendAudit(tx, ctx, { entity: 'tasks', entityId: t.id, action: status, before: { status: 'open' }, after: { status } });
 }
 
+/** Closes every open task about a record (an order that was released or cancelled leaves nothing to do). */
+export async function dismissTasksAbout(tx: Db, ctx: Ctx, now: Date, subjectType: string, subjectId: string) {
+  const closed = await tx
+    .update(tasks)
+    .set({ status: 'dismissed', doneAt: now, doneBy: actorId(ctx.actor) })
+    .where(and(eq(tasks.subjectType, subjectType), eq(tasks.subjectId, subjectId), eq(tasks.status, 'open')))
+    .returning({ id: tasks.id });
+  for (const t of closed) await appendAudit(tx, ctx, { entity: 'tasks', entityId: t.id, action: 'dismissed', before: { status: 'open' }, after: { status: 'dismissed' } });
+}
+
 const isManager = (actor: Actor) => actor.kind === 'system' || can(actor.role, 'tasks:manage');
 
 /** Whose inbox a list shows: mine, a chosen person's (managers), or nobody's in particular (everyone's). */
