@@ -81,6 +81,7 @@ export const assets = pgTable(
     index('assets_serial_idx').on(t.serialKey, t.id),
     index('assets_customer_idx').on(t.customerId, t.sortKey, t.id),
     index('assets_type_idx').on(t.assetTypeId, t.sortKey, t.id),
+    index('assets_type_created_idx').on(t.assetTypeId, t.createdAt, t.id), // a type's search and field filters, newest first
     index('assets_custody_idx').on(t.custody, t.sortKey, t.id),
     index('assets_created_idx').on(t.createdAt, t.id),
     index('assets_product_idx').on(t.productId),

@@ -79,7 +79,9 @@ export async function assetFilter(db: Db, q: AssetListFilters): Promise<AssetLis
     custody: q.custody,
     custom,
     status: q.status,
-    sort: q.sort ?? (pattern || custom ? '-created' : serial ? 'serial' : 'name'),
+    // Searching the whole base: newest first (matches of a word cluster in name order). Within one
+    // customer, site or product the set is small and name order walks its own index.
+    sort: q.sort ?? ((pattern || custom) && !q.customerId && !q.siteId && !q.productId ? '-created' : serial ? 'serial' : 'name'),
   };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "assets_type_created_idx" ON "assets" USING btree ("asset_type_id","created_at","id");
