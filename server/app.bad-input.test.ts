@@ -61,7 +61,9 @@ before(async () => {
   await admin.request('POST', '/api/v1/stock/movements', { partId: sparePart, kind: 'receipt', quantity: '5', locationId: stockLocation });
   ids.orderPart = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/parts`, { partId: sparePart, locationId: stockLocation, quantity: '1' })).json.id;
   ids.orderLine = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/lines`, { name: 'Fuzz', unitPriceMinor: 100, vatRateCode: '23' })).json.id;
-  for (const k of ['order', 'orderStep', 'orderTime', 'orderPart', 'orderLine']) assert.ok(ids[k], `no ${k} for the fuzzing`);
+  const photo = await app.inject({ method: 'POST', url: `/api/v1/service-orders/${ids.order}/photos?fileName=a.jpg`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/octet-stream' }, payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]) });
+  ids.orderPhoto = photo.json().id;
+  for (const k of ['order', 'orderStep', 'orderTime', 'orderPart', 'orderLine', 'orderPhoto']) assert.ok(ids[k], `no ${k} for the fuzzing`);
   // Estimates of that order: one sent (its customer link), one draft; and a tracking link.
   const sentEstimate = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates`, { lines: [{ kind: 'service', itemId: ids.service, quantity: '1' }] })).json.id;
   ids.estimateToken = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates/${sentEstimate}/send`, {})).json.acceptUrl.split('/e/')[1];
@@ -111,6 +113,7 @@ function paramsFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/service-order-time/')) return { id: ids.orderTime! };
   if (op.path.startsWith('/api/v1/service-order-parts/')) return { id: ids.orderPart! };
   if (op.path.startsWith('/api/v1/service-order-lines/')) return { id: ids.orderLine! };
+  if (op.path.startsWith('/api/v1/service-order-photos/')) return { id: ids.orderPhoto! };
   return ids;
 }
 

@@ -29,6 +29,7 @@ import { assetsRoutes, assetTypesRoutes } from './modules/assets/assets.routes.t
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { documentsRoutes } from './modules/assets/documents.routes.ts';
 import { serviceOrdersRoutes } from './modules/service-orders/service-orders.routes.ts';
+import { orderPhotosRoutes } from './modules/service-orders/photos.routes.ts';
 import { estimatesRoutes } from './modules/service-orders/estimates.routes.ts';
 import { orderDocumentsRoutes } from './modules/service-orders/order-documents.ts';
 import { publicRoutes } from './modules/service-orders/public.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   publicRoutes(app, deps);
   serviceOrderWorkRoutes(app, deps);
   rmaRoutes(app, deps);
+  orderPhotosRoutes(app, deps);
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   messagingRoutes(app, deps);

@@ -14,3 +14,4 @@ export * from '../modules/tasks/tasks.table.ts';
 export * from '../kernel/numbering/numbering.table.ts';
 export * from '../modules/service-orders/service-orders.table.ts';
 export * from '../modules/messaging/messaging.table.ts';
+export * from '../modules/service-orders/photos.table.ts';

@@ -273,6 +273,8 @@ export const enOrders: Catalog['orders'] = {
       estimate_accepted: 'The customer accepted the estimate (version {version})',
       estimate_rejected: 'The customer rejected the estimate (version {version})',
       estimate_withdrawn: 'Estimate withdrawn (version {version})',
+      photo_added: 'Photo added: “{fileName}”',
+      photo_removed: 'Photo removed: “{fileName}”',
       unknown: 'Event: {kind}',
     },
     stepsCount: {
@@ -609,7 +611,35 @@ export const enOrders: Catalog['orders'] = {
       text: 'Status "{name}" will no longer be offered when changing status. Orders that have it keep it.',
     },
   },
+  photos: {
+    title: 'Photos',
+    intakeHint: 'Photos of the device’s condition at intake (JPEG, PNG, WebP, HEIC). They are uploaded right after the order is created.',
+    choose: 'Choose photos',
+    add: 'Add photos',
+    remove: 'Remove from the list: {name}',
+    empty: 'No photos.',
+    open: 'Open photo {name}',
+    delete: 'Delete photo {name}',
+    uploading: 'Uploading photos ({done}/{total})…',
+    uploaded: 'Photos added: {count}.',
+    deleted: 'Photo “{name}” deleted.',
+    notImage: 'Skipped files that are not photos: {names}',
+    failedTitle: 'Not all photos were added',
+    failed: 'Could not upload: {names}. Add them again on the order page.',
+    deleteConfirm: {
+      title: 'Delete the photo?',
+      text: 'Photo “{name}” will be removed from the order (the history keeps a record).',
+    },
+  },
   errors: {
+    photos: {
+      type_not_allowed: 'This is not a photo ({type}) — allowed: JPEG, PNG, WebP, HEIC.',
+      empty: 'The file is empty.',
+      file_name_invalid: 'Invalid file name.',
+    },
+    service_order_photos: {
+      not_found: 'Photo not found.',
+    },
     orders: {
       customer_required: 'Choose a customer or enter a new one.',
       asset_required: "Choose one of the customer's assets or add a new one.",

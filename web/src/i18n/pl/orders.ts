@@ -272,6 +272,8 @@ export const plOrders = {
       estimate_accepted: 'Klient zaakceptował kosztorys (wersja {version})',
       estimate_rejected: 'Klient odrzucił kosztorys (wersja {version})',
       estimate_withdrawn: 'Wycofano kosztorys (wersja {version})',
+      photo_added: 'Dodano zdjęcie „{fileName}”',
+      photo_removed: 'Usunięto zdjęcie „{fileName}”',
       unknown: 'Zdarzenie: {kind}',
     },
     stepsCount: {
@@ -608,7 +610,35 @@ export const plOrders = {
       text: 'Status „{name}” zniknie z wyboru przy zmianie statusu. Zlecenia, które go mają, zachowają go.',
     },
   },
+  photos: {
+    title: 'Zdjęcia',
+    intakeHint: 'Zdjęcia stanu urządzenia przy przyjęciu (JPEG, PNG, WebP, HEIC). Zostaną wysłane zaraz po utworzeniu zlecenia.',
+    choose: 'Wybierz zdjęcia',
+    add: 'Dodaj zdjęcia',
+    remove: 'Usuń z listy: {name}',
+    empty: 'Brak zdjęć.',
+    open: 'Otwórz zdjęcie {name}',
+    delete: 'Usuń zdjęcie {name}',
+    uploading: 'Wysyłanie zdjęć ({done}/{total})…',
+    uploaded: 'Dodano zdjęcia: {count}.',
+    deleted: 'Usunięto zdjęcie „{name}”.',
+    notImage: 'Pominięto pliki, które nie są zdjęciami: {names}',
+    failedTitle: 'Nie wszystkie zdjęcia zostały dodane',
+    failed: 'Nie udało się wysłać: {names}. Dodaj je ponownie na karcie zlecenia.',
+    deleteConfirm: {
+      title: 'Usunąć zdjęcie?',
+      text: 'Zdjęcie „{name}” zniknie ze zlecenia (pozostanie wpis w historii).',
+    },
+  },
   errors: {
+    photos: {
+      type_not_allowed: 'To nie jest zdjęcie ({type}) — dozwolone: JPEG, PNG, WebP, HEIC.',
+      empty: 'Plik jest pusty.',
+      file_name_invalid: 'Nieprawidłowa nazwa pliku.',
+    },
+    service_order_photos: {
+      not_found: 'Nie znaleziono zdjęcia.',
+    },
     orders: {
       customer_required: 'Wybierz klienta albo wpisz nowego.',
       asset_required: 'Wybierz urządzenie klienta albo dodaj nowe.',

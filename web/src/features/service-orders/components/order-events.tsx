@@ -79,6 +79,7 @@ export function orderEventText(t: Translate, e: OrderEvent, ctx: EventContext): 
         minutes: typeof d.minutes === 'number' ? formatMinutes(t, d.minutes) : '',
         outcome: str(d.outcome) ? (t.opt(`orders.rma.outcomes.${str(d.outcome)}`) ?? str(d.outcome)) : '',
         gross: typeof d.grossMinor === 'number' ? formatMoney(d.grossMinor, 'PLN', t.lang) : '',
+        fileName: str(d.fileName),
       };
       const known = t.opt(`orders.events.kinds.${e.kind}`, vars);
       return { title: known ?? t('orders.events.kinds.unknown', { kind: e.kind }), lines };

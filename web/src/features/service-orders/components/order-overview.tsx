@@ -13,11 +13,13 @@ import { useVatLabel } from '../../catalogue/api/vat-rates-api.ts';
 import type { Order, Totals } from '../api/order-shapes.ts';
 import { intakeReceiptUrl, useNewTrackingLink, useRevokeTrackingLink } from '../api/orders-api.ts';
 import { channelLabel } from './order-text.ts';
+import { OrderPhotos } from './order-photos.tsx';
 import { PrintButton } from './release-modal.tsx';
 
 /** The intake as recorded, whom the customer hears from and how, the release, and the money so far. */
 export function OrderOverview({ order: o, pathName }: { order: Order; pathName: string | null }) {
   const t = useT();
+  const can = useCan();
   const dash = t('common.empty');
   return (
     <Stack>
@@ -68,6 +70,7 @@ export function OrderOverview({ order: o, pathName }: { order: Order; pathName: 
           )}
         </Stack>
       </SimpleGrid>
+      <OrderPhotos orderId={o.id} mayWrite={can('orders:write')} />
       <Paper withBorder p="md" radius="md">
         <Title order={4} mb="sm">
           {t('orders.detail.sections.totals')}

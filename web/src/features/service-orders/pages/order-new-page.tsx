@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Group, Stack } from '@mantine/core';
-import { useEffect, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { FormAlert } from '../../../ui/form-alert.tsx';
@@ -8,11 +9,13 @@ import { PageHeader } from '../../../ui/page-header.tsx';
 import { useAssetTypes } from '../../assets/api/asset-types-api.ts';
 import { useTypeFields } from '../../assets/components/asset-form.tsx';
 import { useAssetIfAny, useCustomerDetail, useServicePathOptions } from '../api/lookups-api.ts';
-import { useCreateOrder } from '../api/orders-api.ts';
+import { orderKeys, useCreateOrder } from '../api/orders-api.ts';
+import { uploadOrderPhotos, type PhotosProgress } from '../api/photos-api.ts';
 import { useStaff } from '../api/staff-api.ts';
 import { AssetSection } from '../components/intake/asset-section.tsx';
 import { CustomerSection } from '../components/intake/customer-section.tsx';
 import { OrderSection } from '../components/intake/order-section.tsx';
+import { IntakePhotos, reportPhotoUpload } from '../components/order-photos.tsx';
 import { useIntakeForm, type IntakeForm } from '../components/intake/use-intake-form.ts';
 
 /** Where the created order's page finds its one-time tracking link (router state, never the URL). */
@@ -37,6 +40,9 @@ export function OrderNewPage() {
   useAssetPrefill(form, prefillAsset, prefillCustomer);
   useNotifyPrefill(form, customer);
   const formRef = useRef<HTMLFormElement>(null);
+  const qc = useQueryClient();
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoProgress, setPhotoProgress] = useState<PhotosProgress | null>(null);
 
   const focusFirstError = () =>
     setTimeout(() => {
@@ -48,12 +54,20 @@ export function OrderNewPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (photoProgress) return; // the order exists; its photos are being uploaded
     const needsSite = form.customerMode === 'existing';
     const body = form.validate(t, type?.fields ?? [], needsSite);
     if (!body) return focusFirstError();
     create.mutate(body, {
-      onSuccess: (o) => {
+      onSuccess: async (o) => {
         notifySuccess(t('orders.intake.created', { number: o.number }));
+        // The order exists: its photos go up now (a failed one is reported; it can be added on the order page).
+        if (photos.length) {
+          setPhotoProgress({ done: 0, total: photos.length, fraction: 0 });
+          const result = await uploadOrderPhotos(o.id, photos, setPhotoProgress);
+          reportPhotoUpload(t, result);
+          void qc.invalidateQueries({ queryKey: orderKeys.detail(o.id) });
+        }
         void navigate(`/orders/${o.id}`, { state: { trackingUrl: o.trackingUrl, created: true } satisfies CreatedOrderState });
       },
       onError: (error) => {
@@ -77,12 +91,13 @@ export function OrderNewPage() {
           <CustomerSection form={form} detail={customer} />
           <AssetSection form={form} types={types.data?.items ?? []} type={form.assetMode === 'new' ? type : null} />
           <OrderSection form={form} detail={customer} staff={staff} paths={paths.data ?? []} />
+          <IntakePhotos files={photos} onChange={setPhotos} progress={photoProgress} />
           <FormAlert message={form.order.general} />
           <Group justify="flex-end">
             <Button component={Link} to={prefillCustomer ? `/customers/${prefillCustomer}?tab=orders` : '/orders'} variant="default">
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending} data-testid="intake-submit">
+            <Button type="submit" loading={create.isPending || photoProgress !== null} data-testid="intake-submit">
               {t('orders.intake.submit')}
             </Button>
           </Group>
