@@ -5,6 +5,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult, LoadSpec } from './load.ts';
+import { createCustomerBody } from './dataset.ts';
+import { createOrderBody, type OrderTarget } from './orders-models.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +23,10 @@ export function request(url: string, method: string, headers: Record<string, str
     req.end(body);
   });
 }
+
+/** Where a create scenario's request bodies come from; body `n` of a stream is the same in the checked request and in autocannon. */
+export type BodySource = { kind: 'create-customer'; seed: number } | { kind: 'create-order'; seed: number; targets: OrderTarget[] };
+export const requestBody = (b: BodySource, n: number): unknown => (b.kind === 'create-order' ? createOrderBody(b.seed, n, b.targets) : createCustomerBody(b.seed, n));
 
 export function runInChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

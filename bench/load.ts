@@ -9,7 +9,7 @@
 //   3. a drain again, so the next scenario starts on an idle server.
 // Latency percentiles are computed here from every response time (autocannon's summary has no p95).
 import autocannon, { type AutocannonRequest } from 'autocannon';
-import { createCustomerBody } from './dataset.ts';
+import { requestBody, type BodySource } from './client.ts';
 
 export type LoadSpec = {
   url: string;
@@ -21,8 +21,8 @@ export type LoadSpec = {
   method: 'GET' | 'POST';
   /** Request paths, used in rotation across all connections. */
   paths: string[];
-  /** POST bodies are generated here: customer `start`, `start + 1`, … of the create stream. */
-  body?: { kind: 'create-customer'; seed: number; start: number };
+  /** POST bodies are generated here: body `start`, `start + 1`, … of the create stream (a customer or an order). */
+  body?: BodySource & { start: number };
 };
 
 export type LoadResult = {
@@ -60,7 +60,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       method: spec.method,
       setupRequest(request) {
         request.path = spec.paths[next++ % spec.paths.length]!;
-        if (body) request.body = JSON.stringify(createCustomerBody(body.seed, bodyIndex++));
+        if (body) request.body = JSON.stringify(requestBody(body, bodyIndex++));
         return request;
       },
     },

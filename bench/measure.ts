@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
-import { createCustomerBody } from './dataset.ts';
-import { request, runInChild } from './client.ts';
+import { request, requestBody, runInChild, type BodySource } from './client.ts';
 import { fmt, type ScenarioResult } from './report.ts';
 
 export type Scenario = {
@@ -15,6 +14,8 @@ export type Scenario = {
   method: 'GET' | 'POST';
   paths: string[];
   create?: boolean;
+  /** The bodies of a create scenario; default: new customers. */
+  body?: BodySource;
   /** Checks one response before measuring; returns a problem or null. */
   check(status: number, body: any): string | null;
 };
@@ -37,13 +38,13 @@ export type MeasureOptions = {
   profilePrefix: string;
 };
 
-/** The create-customer stream: the next unused body index, shared by every create scenario of a run. */
+/** A create stream (of customers, or of orders): the next unused body index, shared by the create scenarios that use it. */
 export type CreateStream = { next: number };
 
 /** Sends the first request of every scenario and throws when one does not answer as expected. */
 export async function checkScenarios(o: MeasureOptions, list: Scenario[], stream: CreateStream): Promise<void> {
   for (const s of list) {
-    const body = s.create ? JSON.stringify(createCustomerBody(o.seed, stream.next++)) : undefined;
+    const body = s.create ? JSON.stringify(requestBody(s.body ?? { kind: 'create-customer', seed: o.seed }, stream.next++)) : undefined;
     const res = await request(o.base + s.paths[0], s.method, { ...o.headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body);
     let json: unknown = null;
     try {
@@ -80,7 +81,7 @@ export async function measureScenarios(o: MeasureOptions, list: Scenario[], stre
       headers: o.headers,
       method: s.method,
       paths: s.paths,
-      ...(s.create ? { body: { kind: 'create-customer' as const, seed: o.seed, start: stream.next } } : {}),
+      ...(s.create ? { body: { ...(s.body ?? { kind: 'create-customer' as const, seed: o.seed }), start: stream.next } } : {}),
     });
     if (s.create) stream.next = r.nextBodyIndex;
     if (profiler && o.profileDir) {

@@ -8,7 +8,8 @@
 // BENCH_DURATION seconds per scenario (5), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (10),
 // BENCH_MIN_RESPONSES (40), BENCH_IMPORT (0 = skip), BENCH_IMPORT_ROWS (50000), BENCH_SEED, BENCH_SCENARIOS (comma list of keys), BENCH_PROFILE=1 (CPU
 // profile of the server per scenario into bench/results/), BENCH_ASSETS (1000000 on PostgreSQL, 200000 on
-// PGlite; 0 = skip the assets), BENCH_ASSET_SIZES ("<assets/10>,<assets>"). See bench/README.md.
+// PGlite; 0 = skip the assets), BENCH_ASSET_SIZES ("<assets/10>,<assets>"), BENCH_ORDERS (1000000 on PostgreSQL,
+// 200000 on PGlite; 0 = skip the service orders). See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,7 @@ import { explainList, type ExplainSummary } from './explain.ts';
 import { checkScenarios, measureScenarios, ok, page, type CreateStream, type MeasureOptions, type Scenario } from './measure.ts';
 import { benchPartsImport, importTable, type ImportBench } from './import.ts';
 import { benchAssets, type AssetsBench } from './assets-run.ts';
+import { benchOrders, type OrdersBench } from './orders-run.ts';
 import { explainTable, flatnessTable, fmt, scenarioMarkdown, scenarioTable, type ScenarioResult } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,9 +70,12 @@ const assetSizes = (() => {
   if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_ASSET_SIZES must be positive integers, got "${raw}"`);
   return [...new Set(list)].sort((a, b) => a - b);
 })();
+// Service orders over the largest assets data set: 1,000,000 on PostgreSQL, 200,000 on PGlite (as the assets).
+const ordersMax = intOption('BENCH_ORDERS', process.env.DATABASE_URL ? 1_000_000 : 200_000, 0);
 const opts = {
   sizes,
   assetSizes,
+  orders: assetSizes.length ? ordersMax : 0,
   duration: intOption('BENCH_DURATION', 5),
   warmup: intOption('BENCH_WARMUP', 1, 0),
   connections: intOption('BENCH_CONNECTIONS', 10),
@@ -199,7 +204,7 @@ async function main() {
   const loadAtStart = os.loadavg();
   console.log(`load average before: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}${loadAtStart[0]! > machine.cpus / 2 ? '  ⚠ the machine is busy with other work: numbers will be low and noisy' : ''}`);
   console.log(`database: ${label}\n          ${version}`);
-  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers${opts.assetSizes.length ? `, then ${opts.assetSizes.map(fmt.int).join(' → ')} assets` : ''} · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
+  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers${opts.assetSizes.length ? `, then ${opts.assetSizes.map(fmt.int).join(' → ')} assets` : ''}${opts.orders ? `, then ${fmt.int(opts.orders)} service orders` : ''} · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
   for (const c of caveats) console.log(`note: ${c}`);
 
   await runMigrations(database);
@@ -309,6 +314,16 @@ async function main() {
     failures.push(...assets.failures);
   }
 
+  // Service orders over those assets (BENCH_ORDERS=0 skips; a BENCH_SCENARIOS list without order-…
+  // keys skips too; without the assets part, the assets are loaded here without being measured).
+  let orders: OrdersBench | null = null;
+  const orderKeys = opts.scenarios?.filter((k) => k.startsWith('order-'));
+  if (opts.orders && (!opts.scenarios || orderKeys!.length)) {
+    const assetsMax = opts.assetSizes[opts.assetSizes.length - 1]!;
+    orders = await benchOrders({ deps, actor, measure: measureOpts, seed: opts.seed, customers: generated, assets: assetsMax, assetsLoaded: assets !== null, orders: opts.orders, only: opts.scenarios });
+    failures.push(...orders.failures);
+  }
+
   let imports: ImportBench | null = null;
   if (option('BENCH_IMPORT') !== '0') {
     console.log(`\n=== ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · import of 50,000 spare parts ===`);
@@ -324,7 +339,7 @@ async function main() {
   const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, assets, imports, failures }, null, 2),
+    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, assets, orders, imports, failures }, null, 2),
   );
   console.log(`\nresults: ${path.relative(process.cwd(), file)} · total ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
 

@@ -9,11 +9,10 @@ import { serviceOrderLines, serviceOrderParts, serviceOrderTime } from './servic
 
 export async function orderTotals(db: Db, orderId: string) {
   const rates = new Map((await db.select({ code: vatRates.code, rateBp: vatRates.rateBp }).from(vatRates)).map((r) => [r.code, r.rateBp]));
-  const [time, parts, lines] = await Promise.all([
-    db.select().from(serviceOrderTime).where(and(eq(serviceOrderTime.orderId, orderId), eq(serviceOrderTime.billable, true))),
-    db.select().from(serviceOrderParts).where(and(eq(serviceOrderParts.orderId, orderId), isNull(serviceOrderParts.removedAt))),
-    db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId)),
-  ]);
+  // One after another: inside a transaction they share one connection (node-postgres refuses overlap).
+  const time = await db.select().from(serviceOrderTime).where(and(eq(serviceOrderTime.orderId, orderId), eq(serviceOrderTime.billable, true)));
+  const parts = await db.select().from(serviceOrderParts).where(and(eq(serviceOrderParts.orderId, orderId), isNull(serviceOrderParts.removedAt)));
+  const lines = await db.select().from(serviceOrderLines).where(eq(serviceOrderLines.orderId, orderId));
   const priced = [
     ...time.filter((t) => t.vatRateCode).map((t) => ({ netMinor: labourNet(t.billedMinutes, t.unitPriceMinor), vatRateCode: t.vatRateCode!, rateBp: rates.get(t.vatRateCode!) ?? null })),
     ...parts.map((p) => ({ netMinor: lineNet({ quantityThousandths: quantityFromDb(p.quantity), unitPriceMinor: p.unitPriceMinor }), vatRateCode: p.vatRateCode, rateBp: rates.get(p.vatRateCode) ?? null })),
