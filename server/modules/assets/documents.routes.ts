@@ -1,12 +1,10 @@
-import type { FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { rawBodyRoutes, sendStoredFile } from '../../kernel/http/raw-upload.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf, type App } from '../../kernel/http/app-types.ts';
 import { pageSchema } from '../../kernel/http/pagination.ts';
 import { problemResponses } from '../../kernel/http/problem.ts';
-import { tooLarge } from '../../kernel/storage/storage-errors.ts';
 import { documentSchema, documentUploadQuery, idParams, pageQuery } from './assets.schemas.ts';
 import * as uc from './documents.usecases.ts';
 
@@ -45,14 +43,7 @@ export function documentsRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const file = await uc.openDocument(deps, ctxOf(request), request.params.id);
-      return reply
-        .type(file.contentType)
-        .header('content-length', file.sizeBytes)
-        .header('content-disposition', file.contentDisposition)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${file.sha256}"`)
-        .send(file.stream);
+      return sendStoredFile(reply, file);
     },
   );
 
@@ -68,20 +59,8 @@ export function documentsRoutes(app: App, deps: Deps) {
     },
   );
 
-  // The upload lives in its own encapsulated context: there, and only there, every request body —
-  // whatever its Content-Type, JSON included — reaches the handler as the unread stream, so a file
-  // is streamed to the store and never buffered in memory. Other routes keep their JSON parsing.
-  app.register(async (instance) => {
-    const scope = instance.withTypeProvider<ZodTypeProvider>();
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (request: FastifyRequest, payload, done) => {
-      // A declared size over the limit is refused before a byte is read; an undeclared (chunked)
-      // body is counted by the file store as it streams.
-      const limit = request.routeOptions.bodyLimit ?? deps.config.uploadMaxBytes;
-      if (Number(request.headers['content-length']) > limit) return done(tooLarge(limit), undefined);
-      done(null, payload);
-    });
-
+  // The upload: the body is the file itself, streamed to the store (see rawBodyRoutes).
+  rawBodyRoutes(app, deps.config.uploadMaxBytes, (scope) => {
     scope.post(
       '/api/v1/assets/:id/documents',
       {

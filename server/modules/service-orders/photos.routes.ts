@@ -1,12 +1,10 @@
 // Photos of a service order: upload (raw body, images only), list, view, delete.
-import type { FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { rawBodyRoutes, sendStoredFile } from '../../kernel/http/raw-upload.ts';
 import type { Deps } from '../../deps.ts';
 import { ctxOf, type App } from '../../kernel/http/app-types.ts';
 import { problemResponses } from '../../kernel/http/problem.ts';
-import { tooLarge } from '../../kernel/storage/storage-errors.ts';
 import * as uc from './photos.usecases.ts';
 import { idParams } from './service-orders.schemas.ts';
 
@@ -62,14 +60,7 @@ export function orderPhotosRoutes(app: App, deps: Deps) {
     },
     async (request, reply) => {
       const file = await uc.openPhoto(deps, ctxOf(request), request.params.id);
-      return reply
-        .type(file.contentType)
-        .header('content-length', file.sizeBytes)
-        .header('content-disposition', file.contentDisposition)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${file.sha256}"`)
-        .send(file.stream);
+      return sendStoredFile(reply, file);
     },
   );
 
@@ -85,17 +76,8 @@ export function orderPhotosRoutes(app: App, deps: Deps) {
     },
   );
 
-  // As for asset documents: in this encapsulated context every body reaches the handler as the
-  // unread stream, so the image is streamed to the store and never buffered in memory.
-  app.register(async (instance) => {
-    const scope = instance.withTypeProvider<ZodTypeProvider>();
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (request: FastifyRequest, payload, done) => {
-      const limit = request.routeOptions.bodyLimit ?? deps.config.uploadMaxBytes;
-      if (Number(request.headers['content-length']) > limit) return done(tooLarge(limit), undefined);
-      done(null, payload);
-    });
-
+  // The upload: the body is the file itself, streamed to the store (see rawBodyRoutes).
+  rawBodyRoutes(app, deps.config.uploadMaxBytes, (scope) => {
     scope.post(
       '/api/v1/service-orders/:id/photos',
       {
