@@ -70,6 +70,13 @@ before(async () => {
   ids.estimate = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/estimates`, { lines: [{ kind: 'service', itemId: ids.service, quantity: '1' }] })).json.id;
   ids.trackingToken = (await admin.request('POST', `/api/v1/service-orders/${ids.order}/tracking-link`)).json.trackingUrl.split('/t/')[1];
   for (const k of ['estimate', 'estimateToken', 'trackingToken']) assert.ok(ids[k], `no ${k} for the fuzzing`);
+  // Invoices: a draft that malformed edits would otherwise change, and an issued one with a payment.
+  const invoiceLine = { name: 'Fuzz', quantity: '1', unitPriceMinor: 10000, vatRateCode: '23' };
+  ids.invoice = (await admin.request('POST', '/api/v1/invoices', { customerId: ids.id, lines: [invoiceLine] })).json.id;
+  const issuedInvoice = (await admin.request('POST', '/api/v1/invoices', { customerId: ids.id, lines: [invoiceLine] })).json.id;
+  assert.equal((await admin.request('POST', `/api/v1/invoices/${issuedInvoice}/issue`)).status, 200);
+  ids.invoicePayment = (await admin.request('POST', `/api/v1/invoices/${issuedInvoice}/payments`, { amountMinor: 100 })).json.id;
+  for (const k of ['invoice', 'invoicePayment']) assert.ok(ids[k], `no ${k} for the fuzzing`);
   const all = await operations(app);
   doc = all.doc;
   writes = all.ops.filter((o) => o.method !== 'GET' && !['/api/v1/auth/sign-out', '/api/v1/setup'].includes(o.path));
@@ -114,6 +121,8 @@ function paramsFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/service-order-parts/')) return { id: ids.orderPart! };
   if (op.path.startsWith('/api/v1/service-order-lines/')) return { id: ids.orderLine! };
   if (op.path.startsWith('/api/v1/service-order-photos/')) return { id: ids.orderPhoto! };
+  if (op.path.startsWith('/api/v1/invoices/')) return { id: ids.invoice! };
+  if (op.path.startsWith('/api/v1/invoice-payments/')) return { id: ids.invoicePayment! };
   return ids;
 }
 

@@ -35,6 +35,7 @@ import { orderDocumentsRoutes } from './modules/service-orders/order-documents.t
 import { publicRoutes } from './modules/service-orders/public.routes.ts';
 import { serviceOrderWorkRoutes } from './modules/service-orders/work.routes.ts';
 import { rmaRoutes } from './modules/service-orders/rma.routes.ts';
+import { invoicingRoutes } from './modules/invoicing/invoicing.routes.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { messagingRoutes } from './modules/messaging/messaging.routes.ts';
 
@@ -143,6 +144,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   auditRoutes(app, deps);
   jobsRoutes(app, deps);
   messagingRoutes(app, deps);
+  invoicingRoutes(app, deps);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     // Hashed bundles are looked up on disk per request (wildcard), so a rebuilt web app is served

@@ -15,3 +15,4 @@ export * from '../kernel/numbering/numbering.table.ts';
 export * from '../modules/service-orders/service-orders.table.ts';
 export * from '../modules/messaging/messaging.table.ts';
 export * from '../modules/service-orders/photos.table.ts';
+export * from '../modules/invoicing/invoicing.table.ts';

@@ -39,6 +39,12 @@ const expected: Record<Permission, Role[]> = {
   'orders:configure': ['administrator', 'manager'],
   'messaging:read': ['administrator', 'manager'],
   'messaging:configure': ['administrator'],
+  'invoices:read': ['administrator', 'manager', 'front_desk', 'accountant'],
+  'invoices:draft': ['administrator', 'manager', 'front_desk', 'accountant'],
+  'invoices:issue': ['administrator', 'accountant'],
+  'invoices:pay': ['administrator', 'accountant'],
+  'invoices:configure': ['administrator', 'accountant'],
+  'invoices:export': ['administrator', 'manager', 'accountant'],
 };
 
 test('every permission has an expected row in this table', () => assert.deepEqual(Object.keys(expected).sort(), [...PERMISSIONS].sort()));

@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'orders:configure', // status list, notification rules and templates
   'messaging:read', // the delivery log of emails and SMS, the sending settings (without secrets)
   'messaging:configure', // SMTP and SMS provider settings, test messages, retrying a failed message
+  'invoices:read', // invoices, correcting invoices, payments, their PDF and KSeF XML
+  'invoices:draft', // prepare, edit and cancel drafts; invoice a finished service order
+  'invoices:issue', // issue (number), correct, mark as sent, record KSeF state — accountants and administrators only
+  'invoices:pay', // record and remove payments, import bank statements — accountants and administrators only
+  'invoices:configure', // seller settings: numbering series, payment terms, bank accounts
+  'invoices:export', // the invoice list as CSV/XLSX for the accountant
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,11 +75,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'orders:write',
     'orders:release',
     'orders:configure',
+    'invoices:read',
+    'invoices:draft',
+    'invoices:export',
   ],
-  front_desk: [...everyone, 'customers:write', 'stock:move', 'assets:write', 'orders:write', 'orders:release'],
+  front_desk: [...everyone, 'customers:write', 'stock:move', 'assets:write', 'orders:write', 'orders:release', 'invoices:read', 'invoices:draft'],
   consultant: [...everyone, 'customers:write', 'assets:write', 'orders:write'],
   technician: [...everyone, 'stock:move', 'assets:write', 'orders:write'],
-  accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export', 'assets:export'],
+  accountant: [...everyone, 'customers:write', 'customers:export', 'catalog:export', 'assets:export', 'invoices:read', 'invoices:draft', 'invoices:issue', 'invoices:pay', 'invoices:configure', 'invoices:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
