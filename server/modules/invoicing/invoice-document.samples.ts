@@ -78,7 +78,7 @@ export const SAMPLE_INDIVIDUAL = vatInvoice('FV/2026/11/0004', [sampleLine(1, 'W
   payment: { method: 'cash', dueDate: '2026-11-27', bankAccount: '', amountMinor: 20000 },
 });
 
-export const SAMPLE_SPLIT_PAYMENT = vatInvoice('FV/2026/11/0005', [sampleLine(1, 'Dysk twardy SSD 4 TB — dostawa 40 szt.', '40.000', 89900, '23', { gtu: 'GTU_06' })], { splitPayment: true });
+export const SAMPLE_SPLIT_PAYMENT = vatInvoice('FV/2026/11/0005', [sampleLine(1, 'Dysk twardy SSD 4 TB — dostawa 40 szt.', '40.000', 89900, '23', { gtu: 'GTU_06', annex15: true })], { splitPayment: true });
 
 function correctionOf(original: InvoiceDocument, number: string, after: DocumentLine[], reason: string, correctedKsefNumber: string | null): InvoiceDocument {
   const totalsBefore = original.totals;

@@ -41,6 +41,8 @@ export type DocumentLine = {
   rateBp: number | null;
   gtu: string | null; // 'GTU_01' … 'GTU_13'
   pkwiu: string | null;
+  /** Goods or services of annex 15 to the VAT act (split payment); absent on documents issued before it was recorded. */
+  annex15?: boolean;
 };
 
 export type DocumentRateTotal = { vatRateCode: string; ksefRateCode: string; rateBp: number | null; netMinor: number; vatMinor: number; grossMinor: number };

@@ -17,7 +17,7 @@ export async function loadRates(db: Db): Promise<Rates> {
 
 export const rateLabel = (code: string, rateBp: number | null) => (rateBp === null ? code : `${rateBp / 100}%`);
 
-export function toDocumentLine(l: Pick<LineRow, 'position' | 'name' | 'unit' | 'quantity' | 'unitPriceMinor' | 'discountBp' | 'vatRateCode' | 'gtu' | 'pkwiu'>, rates: Rates): DocumentLine {
+export function toDocumentLine(l: Pick<LineRow, 'position' | 'name' | 'unit' | 'quantity' | 'unitPriceMinor' | 'discountBp' | 'vatRateCode' | 'gtu' | 'pkwiu' | 'annex15'>, rates: Rates): DocumentLine {
   const rate = rates.get(l.vatRateCode);
   const q = quantityFromDb(l.quantity);
   const a = lineAmounts(q, l.unitPriceMinor, l.discountBp);
@@ -35,6 +35,7 @@ export function toDocumentLine(l: Pick<LineRow, 'position' | 'name' | 'unit' | '
     rateBp: rate?.rateBp ?? null,
     gtu: l.gtu,
     pkwiu: l.pkwiu,
+    annex15: l.annex15,
   };
 }
 
@@ -139,7 +140,7 @@ export function lineDto(l: DocumentLine, extra: Partial<Pick<LineRow, 'annex15' 
     vatRateLabel: rateLabel(l.vatRateCode, l.rateBp),
     gtu: (l.gtu as InvoiceLineDto['gtu']) ?? null,
     pkwiu: l.pkwiu,
-    annex15: extra.annex15 ?? false,
+    annex15: extra.annex15 ?? l.annex15 ?? false,
     sourceKind: (extra.sourceKind as InvoiceLineDto['sourceKind']) ?? 'free',
     sourceId: extra.sourceId ?? null,
   };

@@ -200,6 +200,7 @@ describe('what stops an invoice from being issued', () => {
     const xml = (await invoiceXmlFile(deps, accountant, d.id)).xml;
     assert.ok(validateFa3(xml).valid);
     assert.match(xml, /<P_18A>1<\/P_18A>/);
+    assert.match(xml, /<P_12_Zal_15>1<\/P_12_Zal_15>/, 'the annex 15 line is marked');
     assert.match(issued.number!, /^FV\/2026\/12\/\d{4}$/);
   });
 

@@ -148,6 +148,7 @@ function lineNode(l: DocumentLine, before: boolean): Node {
     l.discountMinor !== 0 && req('P_10', zl(l.discountMinor)), // the price above is before the discount
     req('P_11', zl(l.netMinor)),
     req('P_12', l.ksefRateCode),
+    l.annex15 === true && req('P_12_Zal_15', 1), // załącznik nr 15: goods/services under split payment
     val('GTU', l.gtu),
     before && req('StanPrzed', 1), // stan przed korektą
   )!;
