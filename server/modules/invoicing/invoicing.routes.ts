@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { ctxOf, type App } from '../../kernel/http/app-types.ts';
 import { problemResponses } from '../../kernel/http/problem.ts';
 import { exportProduces, sendExport } from '../catalog/catalog.export.ts';
+import { commitStatement, previewStatement } from './bank-statement.usecases.ts';
 import * as drafts from './drafts.usecases.ts';
 import { invoicePdfFile, invoiceXmlFile } from './invoice-files.ts';
 import { exportInvoices, listInvoices } from './invoice-list.usecases.ts';
@@ -20,6 +21,9 @@ import {
   ksefRecordInput,
   paymentInput,
   paymentSchema,
+  statementCommitInput,
+  statementPreviewInput,
+  statementRowSchema,
 } from './invoicing.schemas.ts';
 import * as issue from './issue.usecases.ts';
 import { invoiceServiceOrder } from './order-invoice.usecases.ts';
@@ -115,6 +119,21 @@ export function invoicingRoutes(app: App, deps: Deps) {
     await payments.removePayment(deps, ctxOf(r), r.params.id);
     return reply.status(204).send(null);
   });
+
+  app.post(
+    '/api/v1/bank-statements/preview',
+    {
+      config: { permission: 'invoices:pay' },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: { tags, summary: 'Read a bank statement (CSV) and match incoming transfers to issued invoices by the number in the title; nothing is written', body: statementPreviewInput, response: { 200: z.object({ rows: z.array(statementRowSchema) }), ...p(400, 401, 403, 413, 422) } },
+    },
+    async (r) => previewStatement(deps, ctxOf(r), r.body.contentBase64),
+  );
+  app.post(
+    '/api/v1/bank-statements/commit',
+    { config: { permission: 'invoices:pay' }, schema: { tags, summary: 'Record the chosen rows as payments, all or nothing (errors name rows.N.field)', body: statementCommitInput, response: { 200: z.object({ recorded: z.number().int() }), ...p(400, 401, 403, 404, 409, 422) } } },
+    async (r) => commitStatement(deps, ctxOf(r), r.body.rows),
+  );
 
   app.post(
     '/api/v1/service-orders/:id/invoice',

@@ -215,3 +215,21 @@ export const paymentSchema = z
   .object({ id: z.uuid(), invoiceId: z.uuid(), paidOn: businessDate, amountMinor: z.number().int(), method: paymentMethodSchema, reference: z.string(), source: z.enum(['manual', 'bank_statement']), createdByName: z.string().nullable(), createdAt: z.iso.datetime() })
   .meta({ id: 'InvoicePayment' });
 export type PaymentDto = z.infer<typeof paymentSchema>;
+
+// ── bank statement ─────────────────────────────────────────────────────────────────────────────
+
+export const statementPreviewInput = z.object({ contentBase64: z.string().min(1).max(14_000_000).describe('The CSV file exported from the bank, Base64 (UTF-8 or Windows-1250)') });
+export const statementRowSchema = z.object({
+  row: z.number().int().describe('Line in the file'),
+  paidOn: businessDate.nullable(),
+  amountMinor: z.number().int().nullable(),
+  title: z.string(),
+  counterparty: z.string(),
+  state: z.enum(['matched', 'no_invoice', 'ambiguous', 'outgoing', 'unreadable', 'exceeds_balance', 'already_recorded', 'invoice_paid']),
+  invoiceId: z.uuid().nullable(),
+  invoiceNumber: z.string().nullable(),
+  balanceMinor: z.number().int().nullable(),
+});
+export const statementCommitInput = z.object({
+  rows: z.array(z.object({ invoiceId: z.uuid(), paidOn: businessDate, amountMinor: z.number().int().min(1).max(1_000_000_000_00), reference: text(300).default('') })).max(5_000),
+});
