@@ -10,7 +10,8 @@ import { AppError } from '../../kernel/errors/app-error.ts';
 import { auditLog } from '../../kernel/audit/audit.table.ts';
 import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/test-db.ts';
-import { createCustomer } from '../customers/customers.usecases.ts';
+import { createCustomer, deleteCustomer, updateCustomer } from '../customers/customers.usecases.ts';
+import './invoicing.references.ts';
 import * as drafts from './drafts.usecases.ts';
 import * as issue from './issue.usecases.ts';
 import * as payments from './payments.usecases.ts';
@@ -222,5 +223,16 @@ describe('what stops an invoice from being issued', () => {
       await refusal(updateInvoiceSettings(deps, accountant, { placeOfIssue: '', paymentDays: 7, paymentMethod: 'transfer', bankAccounts: [], language: 'pl', vatPattern: 'FV/{NNNN}', vatReset: 'monthly', correctionPattern: 'FV/{NNNN}', correctionReset: 'yearly', exemptionBasis: '', notes: '' })),
       ['vatPattern:numbering.month_missing', 'correctionPattern:numbering.year_missing', 'correctionPattern:invoices.patterns_collide'],
     );
+  });
+});
+
+describe('the customer behind the invoices', () => {
+  test('a renamed customer’s invoices are found by the new name and by the name printed on them; the customer can no longer be deleted', async () => {
+    const id = (await createCustomer(deps, frontDesk, customerInput({ name: 'Stara Nazwa sp. z o.o.', nip: '5260250274' }))).customer.id;
+    const d = await drafts.createDraft(deps, frontDesk, { customerId: id, splitPayment: false, lines: [line('Przegląd', '1', 10000)] });
+    await issue.issueInvoice(deps, accountant, d.id);
+    await updateCustomer(deps, frontDesk, id, { name: 'Nowa Nazwa S.A.' });
+    for (const q of ['nowa nazwa', 'stara nazwa', '5260250274']) assert.deepEqual((await listInvoices(deps, frontDesk, { q, limit: 25 })).items.map((i) => i.id), [d.id], q);
+    assert.deepEqual(await refusal(deleteCustomer(deps, (await makeUser(deps, 'administrator', 'admin2@serwis.pl')), id)), ['customers.referenced']);
   });
 });

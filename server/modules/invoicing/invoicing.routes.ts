@@ -6,6 +6,7 @@ import { exportProduces, sendExport } from '../catalog/catalog.export.ts';
 import { commitStatement, previewStatement } from './bank-statement.usecases.ts';
 import * as drafts from './drafts.usecases.ts';
 import { invoicePdfFile, invoiceXmlFile } from './invoice-files.ts';
+import './invoicing.references.ts';
 import { exportInvoices, listInvoices } from './invoice-list.usecases.ts';
 import {
   correctionInput,
