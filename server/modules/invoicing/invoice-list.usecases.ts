@@ -16,7 +16,8 @@ import { displayStatus, toSummaryDto } from './invoice-view.ts';
 
 function filterOf(q: InvoiceListFilters, today: string): InvoiceListFilter {
   const text = q.q?.trim() ?? '';
-  const pattern = text ? foldText(text) : null;
+  // a NIP as printed ("526-104-08-28") is stored as its digits
+  const pattern = text ? foldText(/^[\d\s-]+$/.test(text) ? text.replace(/[\s-]/g, '') : text) : null;
   const key = text && /\d/.test(text) ? numberKey(text) : null;
   return { pattern, numberKey: key, status: q.status, kind: q.kind, customerId: q.customerId, serviceOrderId: q.serviceOrderId, from: q.from, to: q.to, overdue: q.overdue, today };
 }

@@ -44,7 +44,13 @@ export type Permission =
   | 'orders:release'
   | 'orders:configure'
   | 'messaging:read'
-  | 'messaging:configure';
+  | 'messaging:configure'
+  | 'invoices:read'
+  | 'invoices:draft'
+  | 'invoices:issue'
+  | 'invoices:pay'
+  | 'invoices:configure'
+  | 'invoices:export';
 
 export type User = {
   id: string;

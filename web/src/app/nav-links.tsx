@@ -11,6 +11,7 @@ import {
   IconClockPlay,
   IconMailCog,
   IconExternalLink,
+  IconFileInvoice,
   IconDevices,
   IconListCheck,
   IconPackage,
@@ -43,6 +44,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
     can('orders:configure') && { to: '/settings/order-statuses', label: t('orders.nav.statuses'), icon: <IconStatusChange size={18} />, testId: 'nav-order-statuses' },
     can(JOBS_READ) && { to: '/settings/jobs', label: t('jobs.nav'), icon: <IconClockPlay size={18} />, testId: 'nav-jobs' },
     can('messaging:read') && { to: '/settings/messaging', label: t('messaging.nav'), icon: <IconMailCog size={18} />, testId: 'nav-messaging' },
+    can('invoices:configure') && { to: '/settings/invoicing', label: t('invoiceSettings.nav'), icon: <IconFileInvoice size={18} />, testId: 'nav-invoice-settings' },
   ].filter((x) => x !== false);
   const catalogue = [
     { to: '/catalogue/products', label: t('nav.products'), icon: <IconBox size={18} />, testId: 'nav-products' },
@@ -77,6 +79,17 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
           active={under('/orders')}
           onClick={onNavigate}
           data-testid="nav-orders"
+        />
+      )}
+      {can('invoices:read') && (
+        <NavLink
+          component={Link}
+          to="/invoices"
+          label={t('invoices.nav')}
+          leftSection={<IconFileInvoice size={18} />}
+          active={under('/invoices')}
+          onClick={onNavigate}
+          data-testid="nav-invoices"
         />
       )}
       {can('customers:read') && (

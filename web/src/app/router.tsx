@@ -38,6 +38,9 @@ import { OrderStatusesPage } from '../features/service-orders/pages/order-status
 import { OrdersListPage } from '../features/service-orders/pages/orders-list-page.tsx';
 import { MessagingSettingsPage } from '../features/messaging/pages/messaging-settings-page.tsx';
 import { MessagesPage } from '../features/messaging/pages/messages-page.tsx';
+import { InvoiceSettingsPage } from '../features/invoices/settings/invoice-settings-page.tsx';
+import { InvoicePage } from '../features/invoices/pages/invoice-page.tsx';
+import { InvoicesListPage } from '../features/invoices/pages/invoices-list-page.tsx';
 import { AuthGuard, RequirePermission } from './auth-guard.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
@@ -74,6 +77,9 @@ export const router = createBrowserRouter([
               { path: '/orders', element: <RequirePermission permission="orders:read"><OrdersListPage /></RequirePermission> },
               { path: '/orders/new', element: <RequirePermission permission="orders:write"><OrderNewPage /></RequirePermission> },
               { path: '/orders/:id', element: <RequirePermission permission="orders:read"><OrderDetailPage /></RequirePermission> },
+              // invoices
+              { path: '/invoices', element: <RequirePermission permission="invoices:read"><InvoicesListPage /></RequirePermission> },
+              { path: '/invoices/:id', element: <RequirePermission permission="invoices:read"><InvoicePage /></RequirePermission> },
               { path: '/customers', element: <RequirePermission permission="customers:read"><CustomersListPage /></RequirePermission> },
               { path: '/customers/new', element: <RequirePermission permission="customers:write"><CustomerNewPage /></RequirePermission> },
               { path: '/customers/import', element: <RequirePermission permission="customers:import"><CustomersImportPage /></RequirePermission> },
@@ -127,6 +133,7 @@ export const router = createBrowserRouter([
               { path: '/settings/jobs', element: <RequirePermission permission={JOBS_READ}><JobsPage /></RequirePermission> },
               { path: '/settings/messaging', element: <RequirePermission permission="messaging:read"><MessagingSettingsPage /></RequirePermission> },
               { path: '/settings/messages', element: <RequirePermission permission="messaging:read"><MessagesPage /></RequirePermission> },
+              { path: '/settings/invoicing', element: <RequirePermission permission="invoices:read"><InvoiceSettingsPage /></RequirePermission> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -7,6 +7,8 @@ import { enMessaging } from './en/messaging.ts';
 import { enOrders } from './en/orders.ts';
 import { enInbox } from './en/inbox.ts';
 import { enTracking } from './en/tracking.ts';
+import { enInvoices } from './en/invoices.ts';
+import { enInvoiceSettings } from './en/invoice-settings.ts';
 
 export const en: Catalog = {
   assets: enAssets,
@@ -15,6 +17,8 @@ export const en: Catalog = {
   orders: enOrders,
   inbox: enInbox,
   tracking: enTracking,
+  invoices: enInvoices,
+  invoiceSettings: enInvoiceSettings,
   app: {
     name: 'Serwisownia',
     tagline: 'Service management',

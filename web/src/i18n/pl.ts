@@ -7,6 +7,8 @@ import { plMessaging } from './pl/messaging.ts';
 import { plOrders } from './pl/orders.ts';
 import { plInbox } from './pl/inbox.ts';
 import { plTracking } from './pl/tracking.ts';
+import { plInvoices } from './pl/invoices.ts';
+import { plInvoiceSettings } from './pl/invoice-settings.ts';
 
 export const pl = {
   assets: plAssets,
@@ -15,6 +17,8 @@ export const pl = {
   orders: plOrders,
   inbox: plInbox,
   tracking: plTracking,
+  invoices: plInvoices,
+  invoiceSettings: plInvoiceSettings,
   app: {
     name: 'Serwisownia',
     tagline: 'System do obsługi serwisu',

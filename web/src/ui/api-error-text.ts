@@ -14,9 +14,10 @@ function varsOf(error: ApiError): Record<string, string | number> {
 
 /**
  * Catalog parts that translate other modules' codes whole (`<part>.errors.<code>`, e.g.
- * orders.errors.estimates.not_draft, inbox.errors.tasks.not_open), not in errors.*.
+ * orders.errors.estimates.not_draft, inbox.errors.tasks.not_open,
+ * invoiceSettings.errors.numbering.year_missing, invoices.errors.invoices.not_draft), not in errors.*.
  */
-const MODULE_ERROR_CATALOGS = ['assets', 'orders', 'inbox'];
+const MODULE_ERROR_CATALOGS = ['assets', 'orders', 'inbox', 'invoiceSettings', 'invoices'];
 
 /** Catalog parts keyed by their own codes without the module prefix (messaging.template_malformed → messaging.errors.template_malformed). */
 const OWN_ERROR_CATALOGS = ['messaging', 'jobs'];

@@ -240,6 +240,7 @@ export const enOrders: Catalog['orders'] = {
     comment: 'Comment: {comment}',
     viaPaper: 'Decided on paper',
     viaLink: 'Decided through the link',
+    openInvoice: 'Open the invoice',
     kinds: {
       created: 'Order {number} taken in',
       status: 'Status: {from} → {to}',
@@ -275,6 +276,7 @@ export const enOrders: Catalog['orders'] = {
       estimate_withdrawn: 'Estimate withdrawn (version {version})',
       photo_added: 'Photo added: “{fileName}”',
       photo_removed: 'Photo removed: “{fileName}”',
+      invoice_drafted: 'Invoice drafted',
       unknown: 'Event: {kind}',
     },
     stepsCount: {

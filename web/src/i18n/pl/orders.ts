@@ -239,6 +239,7 @@ export const plOrders = {
     comment: 'Komentarz: {comment}',
     viaPaper: 'Decyzja na papierze',
     viaLink: 'Decyzja przez link',
+    openInvoice: 'Otwórz fakturę',
     kinds: {
       created: 'Przyjęto zlecenie {number}',
       status: 'Status: {from} → {to}',
@@ -274,6 +275,7 @@ export const plOrders = {
       estimate_withdrawn: 'Wycofano kosztorys (wersja {version})',
       photo_added: 'Dodano zdjęcie „{fileName}”',
       photo_removed: 'Usunięto zdjęcie „{fileName}”',
+      invoice_drafted: 'Przygotowano fakturę',
       unknown: 'Zdarzenie: {kind}',
     },
     stepsCount: {

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Breadcrumbs, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconClipboardList, IconDevices, IconHistory, IconInfoCircle, IconMapPin, IconNotes } from '@tabler/icons-react';
+import { IconAddressBook, IconClipboardList, IconDevices, IconFileInvoice, IconHistory, IconInfoCircle, IconMapPin, IconNotes } from '@tabler/icons-react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
@@ -10,6 +10,7 @@ import { AuditTimeline } from '../../audit/components/audit-timeline.tsx';
 import { perm } from '../../assets/api/asset-permissions.ts';
 import { CustomerAssetsTab } from '../../assets/components/customer-assets-tab.tsx';
 import { CustomerOrdersTab } from '../../service-orders/components/orders-tab.tsx';
+import { CustomerInvoicesTab } from '../../invoices/customer/customer-invoices-tab.tsx';
 import { useCustomer } from '../api/customers-api.ts';
 import type { CustomerWarning } from '../api/customer-types.ts';
 import { ContactsSection } from '../components/contacts-section.tsx';
@@ -20,7 +21,7 @@ import { CustomerWarnings } from '../components/customer-warnings.tsx';
 import { NotesSection } from '../components/notes-section.tsx';
 import { SitesSection } from '../components/sites-section.tsx';
 
-const TABS = ['details', 'contacts', 'sites', 'assets', 'orders', 'notes', 'history'] as const;
+const TABS = ['details', 'contacts', 'sites', 'assets', 'orders', 'invoices', 'notes', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (v: string | null): v is Tab => (TABS as readonly (string | null)[]).includes(v);
 
@@ -101,6 +102,11 @@ export function CustomerDetailPage() {
               {t('orders.tab.title')}
             </Tabs.Tab>
           )}
+          {can('invoices:read') && (
+            <Tabs.Tab value="invoices" leftSection={<IconFileInvoice size={16} />} data-testid="tab-invoices">
+              {t('invoiceSettings.customer.tab')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="notes" leftSection={<IconNotes size={16} />} rightSection={count(c.notesLog.length)} data-testid="tab-notes">
             {t('customers.detail.tabs.notes')}
           </Tabs.Tab>
@@ -124,6 +130,9 @@ export function CustomerDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="orders">
           <CustomerOrdersTab customerId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="invoices">
+          <CustomerInvoicesTab customerId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="notes">
           <NotesSection customerId={c.id} notes={c.notesLog} />

@@ -1,7 +1,8 @@
-import { Badge, Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconCheck,
+  IconFileInvoice,
   IconLink,
   IconPackageExport,
   IconPlus,
@@ -11,6 +12,7 @@ import {
   IconUserCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../i18n/format.ts';
 import { formatMinutes } from '../../service-paths/components/duration.ts';
@@ -29,6 +31,7 @@ const ICONS: Record<string, ReactNode> = {
   path_applied: <IconRoute size={12} />,
   tracking_link_renewed: <IconLink size={12} />,
   step_done: <IconCheck size={12} />,
+  invoice_drafted: <IconFileInvoice size={12} />,
 };
 
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -36,7 +39,7 @@ const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'numb
 export type EventContext = { statuses: Map<string, OrderStatus>; staffName: (id: string) => string | undefined };
 
 /** The title and the detail lines of one event, in the reader's language. */
-export function orderEventText(t: Translate, e: OrderEvent, ctx: EventContext): { title: string; lines: string[] } {
+export function orderEventText(t: Translate, e: OrderEvent, ctx: EventContext): { title: string; lines: string[]; link?: { to: string; label: string } } {
   const d = e.data;
   const lines: string[] = [];
   const statusText = (id: unknown, phase: unknown) => {
@@ -67,6 +70,8 @@ export function orderEventText(t: Translate, e: OrderEvent, ctx: EventContext): 
     }
     case 'tracking_link_renewed':
       return { title: t('orders.events.kinds.tracking_link_renewed'), lines };
+    case 'invoice_drafted':
+      return { title: t('orders.events.kinds.invoice_drafted'), lines, ...(str(d.invoiceId) ? { link: { to: `/invoices/${str(d.invoiceId)}`, label: t('orders.events.openInvoice') } } : {}) };
     default: {
       if (str(d.reason)) lines.push(t('orders.events.reason', { reason: str(d.reason) }));
       if (str(d.comment)) lines.push(t('orders.events.comment', { comment: str(d.comment) }));
@@ -109,7 +114,7 @@ export function OrderEvents({ orderId, ctx }: { orderId: string; ctx: EventConte
     <Stack data-testid="order-events">
       <Timeline bulletSize={22} lineWidth={2} active={items.length}>
         {items.map((e) => {
-          const { title, lines } = orderEventText(t, e, ctx);
+          const { title, lines, link } = orderEventText(t, e, ctx);
           return (
             <Timeline.Item
               key={e.id}
@@ -134,6 +139,11 @@ export function OrderEvents({ orderId, ctx }: { orderId: string; ctx: EventConte
                   {l}
                 </Text>
               ))}
+              {link && (
+                <Anchor component={Link} to={link.to} size="sm" data-testid="order-event-link">
+                  {link.label}
+                </Anchor>
+              )}
               <Text size="xs" c="dimmed">
                 {formatDateTime(e.at, t.lang)} · {e.actorName}
               </Text>

@@ -14,6 +14,7 @@ import type { Order, Totals } from '../api/order-shapes.ts';
 import { intakeReceiptUrl, useNewTrackingLink, useRevokeTrackingLink } from '../api/orders-api.ts';
 import { channelLabel } from './order-text.ts';
 import { OrderPhotos } from './order-photos.tsx';
+import { OrderInvoicePanel } from '../../invoices/settings/order-invoice-panel.tsx';
 import { PrintButton } from './release-modal.tsx';
 
 /** The intake as recorded, whom the customer hears from and how, the release, and the money so far. */
@@ -77,6 +78,7 @@ export function OrderOverview({ order: o, pathName }: { order: Order; pathName: 
         </Title>
         <TotalsTable totals={o.totals} />
       </Paper>
+      <OrderInvoicePanel order={o} />
     </Stack>
   );
 }

@@ -1,0 +1,114 @@
+// Shapes of /api/v1/invoices and /api/v1/invoice-settings (mirror server/modules/invoicing/invoicing.schemas.ts).
+export type PaymentMethod = 'transfer' | 'cash' | 'card' | 'other';
+export type DisplayStatus = 'draft' | 'issued' | 'sent' | 'partially_paid' | 'paid' | 'overdue' | 'cancelled';
+export type KsefStatus = 'not_sent' | 'pending' | 'accepted' | 'rejected';
+export type LineSource = 'free' | 'service' | 'product' | 'part' | 'labour';
+
+export type InvoiceLineInput = {
+  name: string;
+  quantity: string;
+  unit: string;
+  unitPriceMinor: number;
+  discountBp: number;
+  vatRateCode: string;
+  gtu: string | null;
+  pkwiu: string | null;
+  annex15: boolean;
+  sourceKind: LineSource;
+  sourceId: string | null;
+};
+export type InvoiceLine = InvoiceLineInput & { position: number; discountMinor: number; netMinor: number; vatRateLabel: string };
+export type RateTotal = { vatRateCode: string; vatRateLabel: string; netMinor: number; vatMinor: number; grossMinor: number };
+export type Totals = { rates: RateTotal[]; netMinor: number; vatMinor: number; grossMinor: number };
+
+export type InvoiceSummary = {
+  id: string;
+  kind: 'vat' | 'correction';
+  status: 'draft' | 'issued' | 'cancelled';
+  displayStatus: DisplayStatus;
+  number: string | null;
+  customerId: string;
+  customerName: string;
+  customerNip: string | null;
+  issueDate: string;
+  saleDate: string;
+  dueDate: string;
+  netMinor: number;
+  vatMinor: number;
+  grossMinor: number;
+  payableMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+  paymentStatus: 'unpaid' | 'partially_paid' | 'paid';
+  overdue: boolean;
+  daysOverdue: number;
+  correctsInvoiceId: string | null;
+  serviceOrderId: string | null;
+  ksefStatus: KsefStatus;
+  ksefNumber: string | null;
+};
+
+export type Invoice = InvoiceSummary & {
+  lang: 'pl' | 'en';
+  paymentMethod: PaymentMethod;
+  bankAccount: string;
+  splitPayment: boolean;
+  splitPaymentRequired: boolean;
+  exemptionBasis: string;
+  placeOfIssue: string;
+  notes: string;
+  serviceOrderNumber: string | null;
+  correctsNumber: string | null;
+  correctionReason: string;
+  corrections: { id: string; number: string | null; status: 'draft' | 'issued' | 'cancelled'; grossMinor: number; issueDate: string }[];
+  lines: InvoiceLine[];
+  linesBefore: InvoiceLine[] | null;
+  totals: Totals;
+  totalsBefore: Totals | null;
+  totalsAfter: Totals | null;
+  issuedAt: string | null;
+  sentAt: string | null;
+  cancelledAt: string | null;
+  ksefReference: string | null;
+  ksefError: string | null;
+  ksefUpdatedAt: string | null;
+  updatedAt: string;
+};
+
+export type InvoiceDraftInput = {
+  customerId: string;
+  lang?: 'pl' | 'en';
+  saleDate?: string;
+  dueDate?: string;
+  paymentMethod?: PaymentMethod;
+  bankAccount?: string;
+  splitPayment?: boolean;
+  exemptionBasis?: string;
+  placeOfIssue?: string;
+  notes?: string;
+  lines?: InvoiceLineInput[];
+};
+export type InvoiceDraftPatch = Partial<Omit<InvoiceDraftInput, 'lines'>> & { correctionReason?: string; lines?: InvoiceLineInput[] };
+
+export type InvoiceFilters = { q: string; status: DisplayStatus | ''; kind: 'vat' | 'correction' | ''; customerId: string; from: string; to: string; overdue: '' | 'true' | 'false' };
+export type InvoicePage = { items: InvoiceSummary[]; nextCursor: string | null; totals: { netMinor: number; vatMinor: number; grossMinor: number; balanceMinor: number; count: number } };
+
+export type Payment = { id: string; invoiceId: string; paidOn: string; amountMinor: number; method: PaymentMethod; reference: string; source: 'manual' | 'bank_statement'; createdByName: string | null; createdAt: string };
+export type PaymentInput = { paidOn?: string; amountMinor: number; method: PaymentMethod; reference: string };
+export type KsefRecordInput = { status: 'pending' | 'accepted' | 'rejected'; ksefNumber: string | null; reference: string | null; error: string | null };
+
+export type InvoiceSettings = {
+  placeOfIssue: string;
+  paymentDays: number;
+  paymentMethod: PaymentMethod;
+  bankAccounts: { account: string; label: string }[];
+  language: 'pl' | 'en';
+  vatPattern: string;
+  vatReset: 'monthly' | 'yearly';
+  correctionPattern: string;
+  correctionReset: 'monthly' | 'yearly';
+  exemptionBasis: string;
+  notes: string;
+  sellerReady: boolean;
+  updatedAt: string;
+};
