@@ -1242,6 +1242,14 @@ export const en: Catalog = {
       template_reset: 'Message wording reset to default',
       reordered: 'Order changed',
       assigned: 'Handed over',
+      issued: 'Invoice issued',
+      sent: 'Marked as sent to the buyer',
+      cancelled: 'Draft cancelled',
+      corrected: 'Correcting invoice issued',
+      correction_started: 'Correction started',
+      payment_recorded: 'Payment recorded',
+      payment_removed: 'Payment removed',
+      ksef_recorded: 'KSeF state recorded',
     },
     unknownAction: 'Event “{action}”',
     subEntities: {
@@ -1262,6 +1270,12 @@ export const en: Catalog = {
       service_order_estimates: 'Estimate',
       service_order_rmas: 'External service',
       service_order_templates: 'Message',
+      invoices: 'Correcting invoice',
+      invoice_payments: 'Payment',
+    },
+    /** Where the part an entry names is something else for one action (action → label). */
+    actionSubEntities: {
+      correction_started: 'Reason',
     },
     fields: {
       kind: 'Type',
@@ -1423,6 +1437,26 @@ export const en: Catalog = {
       service_order_statuses: {
         isDefault: "The stage's default status",
         position: 'Position in the list',
+      },
+      // besides invoices.fields
+      invoices: {
+        number: 'Invoice number',
+        kind: 'Kind of invoice',
+        payableMinor: 'Payable (after corrections)',
+        paidMinor: 'Paid',
+        paymentStatus: 'Payment state',
+        ksefStatus: 'KSeF state',
+        ksefNumber: 'KSeF number',
+        ksefReference: 'KSeF reference number',
+        ksefError: 'Reason KSeF rejected it',
+        issuedAt: 'Issued',
+        sentAt: 'Sent to the buyer',
+        cancelledAt: 'Cancelled',
+        payment: 'Method and title',
+      },
+      // besides invoiceSettings.fields
+      invoice_settings: {
+        bankAccounts: 'Bank accounts',
       },
     },
     /** A changed link to another record (type, site, contact) whose id says nothing to a reader. */

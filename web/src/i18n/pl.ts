@@ -1242,6 +1242,14 @@ export const pl = {
       template_reset: 'Przywrócono domyślną treść powiadomienia',
       reordered: 'Zmieniono kolejność',
       assigned: 'Przekazano',
+      issued: 'Wystawiono fakturę',
+      sent: 'Oznaczono jako wysłaną do nabywcy',
+      cancelled: 'Anulowano projekt',
+      corrected: 'Wystawiono fakturę korygującą',
+      correction_started: 'Rozpoczęto korektę',
+      payment_recorded: 'Zarejestrowano płatność',
+      payment_removed: 'Usunięto płatność',
+      ksef_recorded: 'Zapisano stan w KSeF',
     },
     unknownAction: 'Zdarzenie „{action}”',
     subEntities: {
@@ -1262,6 +1270,12 @@ export const pl = {
       service_order_estimates: 'Kosztorys',
       service_order_rmas: 'Serwis zewnętrzny',
       service_order_templates: 'Powiadomienie',
+      invoices: 'Faktura korygująca',
+      invoice_payments: 'Płatność',
+    },
+    /** Where the part an entry names is something else for one action (action → label). */
+    actionSubEntities: {
+      correction_started: 'Przyczyna',
     },
     fields: {
       kind: 'Rodzaj',
@@ -1423,6 +1437,26 @@ export const pl = {
       service_order_statuses: {
         isDefault: 'Domyślny status etapu',
         position: 'Pozycja na liście',
+      },
+      // besides invoices.fields
+      invoices: {
+        number: 'Numer faktury',
+        kind: 'Rodzaj faktury',
+        payableMinor: 'Należność (po korektach)',
+        paidMinor: 'Zapłacono',
+        paymentStatus: 'Stan płatności',
+        ksefStatus: 'Stan w KSeF',
+        ksefNumber: 'Numer KSeF',
+        ksefReference: 'Numer referencyjny KSeF',
+        ksefError: 'Przyczyna odrzucenia przez KSeF',
+        issuedAt: 'Wystawiono',
+        sentAt: 'Wysłano do nabywcy',
+        cancelledAt: 'Anulowano',
+        payment: 'Forma i tytuł',
+      },
+      // besides invoiceSettings.fields
+      invoice_settings: {
+        bankAccounts: 'Rachunki bankowe',
       },
     },
     /** A changed link to another record (type, site, contact) whose id says nothing to a reader. */

@@ -3,11 +3,15 @@ import {
   IconArchive,
   IconArrowRight,
   IconArrowsSort,
+  IconCash,
   IconCheck,
+  IconCloudUpload,
   IconCopy,
   IconEdit,
+  IconFileCheck,
   IconFileDollar,
   IconFileImport,
+  IconFilePencil,
   IconGauge,
   IconLink,
   IconMapPin,
@@ -19,6 +23,7 @@ import {
   IconPlus,
   IconRestore,
   IconRoute,
+  IconSend,
   IconTrash,
   IconPoint,
   IconTransfer,
@@ -37,6 +42,7 @@ import {
   auditFieldLabel,
   auditSubLabel,
   auditValue,
+  isCreationDefault,
   isEmptyValue,
   isTechnicalId,
   namedChange,
@@ -47,6 +53,12 @@ import {
 
 function actionIcon(action: string): ReactNode {
   if (action === 'status_changed') return <IconArrowRight size={12} />;
+  if (action === 'issued') return <IconFileCheck size={12} />;
+  if (action === 'sent') return <IconSend size={12} />;
+  if (action === 'cancelled') return <IconX size={12} />;
+  if (action === 'corrected' || action === 'correction_started') return <IconFilePencil size={12} />;
+  if (action === 'payment_recorded') return <IconCash size={12} />;
+  if (action === 'ksef_recorded') return <IconCloudUpload size={12} />;
   if (action === 'released') return <IconPackageExport size={12} />;
   if (action === 'path_applied') return <IconRoute size={12} />;
   if (action.startsWith('estimate_') && action !== 'estimate_withdrawn') return <IconFileDollar size={12} />;
@@ -96,7 +108,7 @@ function EntryChanges({ entry, names }: { entry: AuditEntry; names?: AuditNames 
       ([field, c, named]) =>
         !HIDDEN_FIELDS.has(field) &&
         (named || REFERENCE_FIELDS.has(field) || !(isTechnicalId(c.before) || isTechnicalId(c.after))) &&
-        !(creation && ((REFERENCE_FIELDS.has(field) && !named) || (field === 'archived' && c.after === false))) &&
+        !(creation && ((REFERENCE_FIELDS.has(field) && !named) || (field === 'archived' && c.after === false) || isCreationDefault(entry.entity, field, c.after))) &&
         !(isEmptyValue(c.before) && isEmptyValue(c.after)) &&
         !(creation && isEmptyValue(c.after)),
     );
@@ -163,7 +175,7 @@ export function AuditTimeline({ entity, id, names }: { entity: string; id: strin
       <Timeline bulletSize={22} lineWidth={2} active={entries.length}>
         {entries.map((e) => {
           const action = t.opt(`audit.actions.${e.action}`) ?? t('audit.unknownAction', { action: e.action });
-          const sub = e.subEntity ? (t.opt(`audit.subEntities.${e.subEntity}`) ?? e.subEntity) : null;
+          const sub = e.subEntity ? (t.opt(`audit.actionSubEntities.${e.action}`) ?? t.opt(`audit.subEntities.${e.subEntity}`) ?? e.subEntity) : null;
           return (
             <Timeline.Item
               key={e.seq}

@@ -2,6 +2,7 @@
 import { formatDate, formatDateTime, formatMoney, formatNip, formatPercentBp, formatQuantity, localeOf, looksLikeInstant } from '../../../i18n/format.ts';
 import type { Translate } from '../../../i18n/translate.ts';
 import { formatBytes } from '../../assets/components/documents-section.tsx';
+import { formatAccount } from '../../invoices/components/invoice-text.ts';
 import { formatMinutes } from '../../service-paths/components/duration.ts';
 
 /** Technical columns that say nothing to a reader (the related record's name is in the label or another field). */
@@ -33,6 +34,9 @@ export const HIDDEN_FIELDS = new Set([
   'createdBy',
   'doneBy',
   'assigneeId',
+  'numberKey', // the number without separators, for lookups
+  'issuedBy', // the entry's author
+  'ksefUpdatedAt', // the entry's time
 ]);
 
 /**
@@ -59,7 +63,19 @@ export function namedChange(names: AuditNames | undefined, field: string, c: { b
 export const REFERENCE_FIELDS = new Set(['assetTypeId', 'productId', 'siteId', 'contactId', 'servicePathId']);
 
 /** Facts of the event itself (why the custody changed, when a date was done): shown without a crossed-out "before". */
-export const EVENT_FIELDS = new Set(['reason', 'completedOn', 'nextDueOn', 'note', 'skipReason', 'releasedTo', 'link', 'decisionComment']);
+export const EVENT_FIELDS = new Set(['reason', 'completedOn', 'nextDueOn', 'note', 'skipReason', 'releasedTo', 'link', 'decisionComment', 'payment']);
+
+/** What every new record of an entity starts with: a creation entry leaves it out (an invoice draft is unpaid, not in KSeF…). */
+const CREATION_DEFAULTS: Partial<Record<string, Record<string, unknown>>> = {
+  invoices: { status: 'draft', issueDate: undefined, netMinor: 0, vatMinor: 0, grossMinor: 0, paidMinor: 0, payableMinor: 0, paymentStatus: 'unpaid', ksefStatus: 'not_sent', splitPayment: false },
+};
+
+/** A value a new record of `entity` starts with anyway (`undefined` in the table: whatever it is, e.g. a draft's preparation day). */
+export function isCreationDefault(entity: string, field: string, value: unknown): boolean {
+  const defaults = CREATION_DEFAULTS[entity];
+  if (!defaults || !Object.hasOwn(defaults, field)) return false;
+  return defaults[field] === undefined || defaults[field] === value;
+}
 
 /** Business dates (YYYY-MM-DD) shown as that calendar day. */
 const DATE_FIELDS = new Set([
@@ -77,6 +93,10 @@ const DATE_FIELDS = new Set([
   'shippedOn',
   'expectedReturnOn',
   'returnedOn',
+  'issueDate',
+  'saleDate',
+  'dueDate',
+  'paidOn',
 ]);
 /** Whole minutes shown as "1 h 30 min". */
 const MINUTE_FIELDS = new Set(['minutes', 'billedMinutes']);
@@ -89,10 +109,14 @@ const MAX_LENGTH = 160;
 /** Stock movements are audited as "stock: <location>" → "+2.000". */
 const STOCK_FIELD = /^stock: (.*)$/;
 
+/** Entities whose screens already name their fields: the audit uses those labels (audit.entityFields adds the rest). */
+const ENTITY_FIELD_LABELS: Partial<Record<string, string>> = { invoices: 'invoices.fields', invoice_settings: 'invoiceSettings.fields' };
+
 export function auditFieldLabel(t: Translate, field: string, entity?: string): string {
   const stock = STOCK_FIELD.exec(field);
   if (stock) return t('audit.fields.stockAt', { location: stock[1] ?? '' });
-  return (entity ? t.opt(`audit.entityFields.${entity}.${field}`) : undefined) ?? t.opt(`audit.fields.${field}`) ?? field;
+  const screen = entity ? ENTITY_FIELD_LABELS[entity] : undefined;
+  return (entity ? t.opt(`audit.entityFields.${entity}.${field}`) : undefined) ?? (screen ? t.opt(`${screen}.${field}`) : undefined) ?? t.opt(`audit.fields.${field}`) ?? field;
 }
 
 /** A changed reference (REFERENCE_FIELDS): whether it was set, changed or removed. */
@@ -159,19 +183,45 @@ export function auditSubLabel(t: Translate, subEntity: string | null, label: str
     const [channel, lang] = label.split(' ');
     return `${t.opt(`orders.notifyChannels.${channel}`) ?? channel} · ${t.opt(`languages.${lang}`) ?? lang}`;
   }
+  if (subEntity === 'invoice_payments') {
+    // "2026-11-27 40.00": the day and the amount in złoty
+    const m = /^(\d{4}-\d{2}-\d{2}) (-?)(\d+)\.(\d{2})$/.exec(label);
+    if (m) return `${formatDate(m[1]!, t.lang)} · ${formatMoney((m[2] ? -1 : 1) * (Number(m[3]) * 100 + Number(m[4])), 'PLN', t.lang)}`;
+  }
   return label;
 }
 
-/** An estimate's lines, audited whole: "Diagnoza (1 godz.); Bateria (2 szt.)". */
-function estimateLinesText(t: Translate, lines: unknown[]): string {
+/**
+ * An estimate's or an invoice's lines, audited whole: "Diagnoza (1 godz.); Bateria (2 szt.)"; an
+ * invoice's with the net unit price and the discount, and its units as printed on the invoice.
+ */
+function linesText(t: Translate, lines: unknown[], invoice: boolean): string {
   if (!lines.length) return t('common.empty');
   const parts = lines.map((l) => {
     if (!isPlainObject(l)) return String(l);
-    const unit = typeof l.unit === 'string' ? (t.opt(`parts.unitsShort.${l.unit}`) ?? t.opt(`services.unitsPer.${l.unit}`) ?? l.unit) : '';
+    const unit = typeof l.unit === 'string' ? (invoice ? l.unit : (t.opt(`parts.unitsShort.${l.unit}`) ?? t.opt(`services.unitsPer.${l.unit}`) ?? l.unit)) : '';
     const quantity = typeof l.quantity === 'string' ? formatQuantity(l.quantity, t.lang) : '';
-    return `${String(l.name ?? '')}${quantity ? ` (${quantity}${unit ? ` ${unit}` : ''})` : ''}`;
+    const price = invoice && typeof l.unitPriceMinor === 'number' ? ` × ${formatMoney(l.unitPriceMinor, 'PLN', t.lang)}` : '';
+    const discount = invoice && typeof l.discountBp === 'number' && l.discountBp > 0 ? `, −${formatPercentBp(l.discountBp, t.lang)}` : '';
+    return `${String(l.name ?? '')}${quantity ? ` (${quantity}${unit ? ` ${unit}` : ''}${price}${discount})` : ''}`;
   });
   return truncate(parts.join('; '));
+}
+
+/** A payment recorded on an invoice, besides its day and amount (the entry's label): "Przelew · Zapłata FV/2026/11/0001 · Z wyciągu bankowego". */
+function paymentText(t: Translate, p: Record<string, unknown>): string {
+  const parts = [
+    typeof p.method === 'string' ? (t.opt(`invoices.paymentMethods.${p.method}`) ?? p.method) : '',
+    typeof p.reference === 'string' ? p.reference : '',
+    p.source === 'bank_statement' ? t('invoices.payments.fromStatement') : '',
+  ];
+  return truncate(parts.filter(Boolean).join(' · '));
+}
+
+/** The invoicing settings' bank accounts: "61 1090 1014 0000 0712 1981 2874 (PLN); …". */
+function bankAccountsText(t: Translate, accounts: unknown[]): string {
+  const parts = accounts.map((a) => (isPlainObject(a) ? `${formatAccount(String(a.account ?? ''))}${a.label ? ` (${String(a.label)})` : ''}` : String(a)));
+  return parts.length ? truncate(parts.join('; ')) : t('common.empty');
 }
 
 /** Where a value is translated by what it belongs to: the order's steps and estimates have their own statuses. */
@@ -181,6 +231,9 @@ function contextValue(t: Translate, field: string, value: string, ctx: AuditValu
   if (field === 'status' && ctx.subEntity === 'service_order_steps') return t.opt(`orders.steps.statuses.${value}`);
   if (field === 'status' && ctx.subEntity === 'service_order_estimates') return t.opt(`orders.estimates.statuses.${value}`);
   if (field === 'kind' && ctx.entity === 'service_orders' && !ctx.subEntity) return t.opt(`orders.kinds.${value}`);
+  if (field === 'status' && ctx.entity === 'invoices') return t.opt(`invoices.statuses.${value}`);
+  if (field === 'kind' && ctx.entity === 'invoices') return t.opt(`invoices.kinds.${value}`);
+  if ((field === 'lang' && ctx.entity === 'invoices') || (field === 'language' && ctx.entity === 'invoice_settings')) return t.opt(`invoices.languages.${value}`);
   return undefined;
 }
 
@@ -242,6 +295,11 @@ export function auditValue(t: Translate, field: string, value: unknown, ctx: Aud
     if (field === 'unit') return t.opt(`parts.units.${value}`) ?? t.opt(`services.units.${value}`) ?? value;
     if (field === 'entryMode') return t.opt(`priceLists.entryModes.${value}`) ?? value;
     if (field === 'itemType') return t.opt(`priceLists.items.types.${value}`) ?? value;
+    if (field === 'paymentMethod') return t.opt(`invoices.paymentMethods.${value}`) ?? value;
+    if (field === 'paymentStatus') return t.opt(`invoices.paymentStatuses.${value}`) ?? value;
+    if (field === 'ksefStatus') return t.opt(`invoices.ksefStatuses.${value}`) ?? value;
+    if (field === 'vatReset' || field === 'correctionReset') return t.opt(`invoiceSettings.resets.${value}`) ?? value;
+    if (field === 'bankAccount') return formatAccount(value);
     if (DATE_FIELDS.has(field)) return formatDate(value, t.lang);
     if (DECIMAL.test(value) && QUANTITY_FIELDS.has(field)) return formatQuantity(value, t.lang);
     if (looksLikeInstant(value)) return formatDateTime(value, t.lang);
@@ -258,7 +316,9 @@ export function auditValue(t: Translate, field: string, value: unknown, ctx: Aud
   if (Array.isArray(value) && field === 'profiles')
     return value.length ? value.map((p) => t.opt(`company.profiles.options.${String(p)}.title`) ?? String(p)).join(', ') : t('common.empty');
   if (Array.isArray(value) && field === 'fields') return fieldDefinitionsText(t, value);
-  if (Array.isArray(value) && field === 'lines') return estimateLinesText(t, value);
+  if (Array.isArray(value) && field === 'lines') return linesText(t, value, ctx.entity === 'invoices');
+  if (Array.isArray(value) && field === 'bankAccounts') return bankAccountsText(t, value);
+  if (isPlainObject(value) && field === 'payment') return paymentText(t, value);
   if (isPlainObject(value) && field === 'custom') return customText(t, value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
     const text = field === 'order' || field === 'steps' ? value.map((v, i) => `${i + 1}. ${v}`).join(', ') : value.join(', ');

@@ -1,4 +1,5 @@
-// Shapes of /api/v1/invoices and /api/v1/invoice-settings (mirror server/modules/invoicing/invoicing.schemas.ts).
+// Shapes of /api/v1/invoices, /api/v1/invoice-settings and /api/v1/bank-statements (mirror
+// server/modules/invoicing/invoicing.schemas.ts).
 export type PaymentMethod = 'transfer' | 'cash' | 'card' | 'other';
 export type DisplayStatus = 'draft' | 'issued' | 'sent' | 'partially_paid' | 'paid' | 'overdue' | 'cancelled';
 export type KsefStatus = 'not_sent' | 'pending' | 'accepted' | 'rejected';
@@ -112,3 +113,20 @@ export type InvoiceSettings = {
   sellerReady: boolean;
   updatedAt: string;
 };
+export type InvoiceSettingsInput = Omit<InvoiceSettings, 'sellerReady' | 'updatedAt'>;
+
+/** How a statement line fared: only 'matched' lines can be recorded. */
+export type StatementRowState = 'matched' | 'no_invoice' | 'ambiguous' | 'outgoing' | 'unreadable' | 'exceeds_balance' | 'already_recorded' | 'invoice_paid';
+export type StatementRow = {
+  /** The line in the file. */
+  row: number;
+  paidOn: string | null;
+  amountMinor: number | null;
+  title: string;
+  counterparty: string;
+  state: StatementRowState;
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  balanceMinor: number | null;
+};
+export type StatementCommitRow = { invoiceId: string; paidOn: string; amountMinor: number; reference: string };

@@ -1,8 +1,9 @@
 // Invoices: query-key factory and TanStack Query hooks for /api/v1/invoices (list with totals, one
-// invoice, drafts, issue, corrections, sent, KSeF state, payments), the invoice settings a draft
-// needs, invoicing a service order, and the URLs of the files the server makes (PDF, KSeF XML, export).
+// invoice, drafts, issue, corrections, sent, KSeF state, payments), the invoicing settings, invoicing
+// a service order, the bank statement import, and the URLs of the files the server makes (PDF, KSeF
+// XML, export).
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../../../app/api-client.ts';
+import { api, apiUpload, withQuery } from '../../../app/api-client.ts';
 import type { Language } from '../../../i18n/catalog-types.ts';
 import { auditKeys } from '../../audit/api/audit-api.ts';
 import { customerKeys } from '../../customers/api/customers-api.ts';
@@ -14,9 +15,12 @@ import type {
   InvoiceFilters,
   InvoicePage,
   InvoiceSettings,
+  InvoiceSettingsInput,
   KsefRecordInput,
   Payment,
   PaymentInput,
+  StatementCommitRow,
+  StatementRow,
 } from './invoice-shapes.ts';
 
 const base = '/api/v1/invoices';
@@ -57,14 +61,26 @@ export const exportUrl = (f: InvoiceFilters, format: 'csv' | 'xlsx', lang: Langu
 export const invoicePdfUrl = (id: string) => `${base}/${id}/pdf`;
 export const invoiceXmlUrl = (id: string) => `${base}/${id}/ksef.xml`;
 
+type ListOptions = {
+  pageSize?: number;
+  enabled?: boolean;
+  /**
+   * Keep showing the previous result while other filters load (the list page). Off where the list
+   * belongs to one record (a customer's or an order's invoices): another record's invoices must not
+   * stand in for them.
+   */
+  keepPrevious?: boolean;
+};
+
 /** The keyset-paged list; every page carries the totals of the whole filtered set (the first one is shown). */
-export function useInvoiceList(filters: InvoiceFilters & { serviceOrderId?: string }, pageSize = PAGE_SIZE) {
+export function useInvoiceList(filters: InvoiceFilters & { serviceOrderId?: string }, { pageSize = PAGE_SIZE, enabled = true, keepPrevious = true }: ListOptions = {}) {
   return useInfiniteQuery({
     queryKey: invoiceKeys.list(filters),
     queryFn: ({ pageParam, signal }) => api<InvoicePage>(base, { query: { ...filterQuery(filters), limit: pageSize, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (prev) => prev,
+    enabled,
+    placeholderData: (prev) => (keepPrevious ? prev : undefined),
   });
 }
 
@@ -72,9 +88,19 @@ export function useInvoice(id: string) {
   return useQuery({ queryKey: invoiceKeys.detail(id), queryFn: () => api<Invoice>(`${base}/${id}`) });
 }
 
-/** Seller settings a draft offers (bank accounts, payment days); readable with invoices:read. */
+// ── settings ──
+
+/** Invoicing settings (the settings page; a draft offers their bank accounts); readable with invoices:read. */
 export function useInvoiceSettings() {
-  return useQuery({ queryKey: invoiceKeys.settings, queryFn: () => api<InvoiceSettings>('/api/v1/invoice-settings'), staleTime: 60_000 });
+  return useQuery({ queryKey: invoiceKeys.settings, queryFn: ({ signal }) => api<InvoiceSettings>('/api/v1/invoice-settings', { signal }), staleTime: 60_000 });
+}
+
+export function useUpdateInvoiceSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InvoiceSettingsInput) => api<InvoiceSettings>('/api/v1/invoice-settings', { method: 'PUT', body }),
+    onSuccess: (saved) => qc.setQueryData(invoiceKeys.settings, saved),
+  });
 }
 
 /**
@@ -154,6 +180,29 @@ export function useRemovePayment(invoice: Pick<Invoice, 'id' | 'customerId' | 's
   return useMutation({ mutationFn: (paymentId: string) => api<void>(`/api/v1/invoice-payments/${paymentId}`, { method: 'DELETE' }), onSuccess: () => afterPayment(qc, invoice) });
 }
 
+// ── bank statements ──
+
+/** What the preview endpoint takes (a 10 MB file is about 14 MB of base64). */
+export const MAX_STATEMENT_BYTES = 10 * 1024 * 1024;
+
+/** Reads a statement (the CSV as base64) and matches its transfers to invoices; writes nothing. `onProgress` follows the upload. */
+export function previewStatement(contentBase64: string, onProgress: (fraction: number) => void, signal: AbortSignal) {
+  return apiUpload<{ rows: StatementRow[] }>('/api/v1/bank-statements/preview', { contentBase64 }, { onProgress, signal });
+}
+
+/** Records the chosen statement lines as payments, all or none; every invoice they touch changes. */
+export function useCommitStatement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rows: StatementCommitRow[]) => api<{ recorded: number }>('/api/v1/bank-statements/commit', { method: 'POST', body: { rows } }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: invoiceKeys.all });
+      void qc.invalidateQueries({ queryKey: [...auditKeys.all, 'invoices'] });
+      void qc.invalidateQueries({ queryKey: customerKeys.details() });
+    },
+  });
+}
+
 // ── service orders ──
 
 /**
@@ -170,5 +219,7 @@ export function useInvoiceServiceOrder() {
       // the order's history got an "invoice drafted" event
       if (inv.serviceOrderId) void qc.invalidateQueries({ queryKey: auditKeys.trail('service_orders', inv.serviceOrderId) });
     },
+    // 409 invoices.order_invoiced: someone else was quicker; the order's list shows their invoice
+    onError: () => void qc.invalidateQueries({ queryKey: invoiceKeys.lists() }),
   });
 }

@@ -1,9 +1,9 @@
 // The correcting invoices of a VAT invoice, and "Koryguj": the reason first, then a draft holding the
 // invoice's current lines to edit (POST …/corrections) — the page moves to it.
-import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconFilePencil } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDate, formatMoney } from '../../../i18n/format.ts';
@@ -13,6 +13,8 @@ import { useFormState } from '../../../ui/use-form-state.ts';
 import type { Invoice } from '../api/invoice-shapes.ts';
 import { useCreateCorrection } from '../api/invoices-api.ts';
 import { InvoiceStatusBadge } from './invoice-badges.tsx';
+import { InvoiceNumberLink } from './invoice-links.tsx';
+import { InvoiceSection } from './invoice-section.tsx';
 
 /** Whether "Koryguj" applies: an issued VAT invoice without a correction in preparation. */
 export const mayCorrect = (i: Invoice) => i.kind === 'vat' && i.status === 'issued' && !i.corrections.some((c) => c.status === 'draft');
@@ -87,46 +89,39 @@ export function CorrectionsSection({ invoice: i }: { invoice: Invoice }) {
   const t = useT();
   const money = (m: number) => formatMoney(m, 'PLN', t.lang);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-corrections-title" data-testid="invoice-corrections">
-      <Stack gap="sm">
-        <Title order={4} id="invoice-corrections-title">
-          {t('invoices.corrections.title')}
-        </Title>
-        {i.corrections.length === 0 ? (
-          <Text size="sm" c="dimmed" fs="italic">
-            {t('invoices.corrections.none')}
-          </Text>
-        ) : (
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('invoices.fields.number')}</Table.Th>
-                <Table.Th>{t('invoices.fields.issueDate')}</Table.Th>
-                <Table.Th ta="right">{t('invoices.corrections.grossDifference')}</Table.Th>
-                <Table.Th>{t('invoices.fields.status')}</Table.Th>
+    <InvoiceSection id="invoice-corrections-title" title={t('invoices.corrections.title')} testId="invoice-corrections">
+      {i.corrections.length === 0 ? (
+        <Text size="sm" c="dimmed" fs="italic">
+          {t('invoices.corrections.none')}
+        </Text>
+      ) : (
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('invoices.fields.number')}</Table.Th>
+              <Table.Th>{t('invoices.fields.issueDate')}</Table.Th>
+              <Table.Th ta="right">{t('invoices.corrections.grossDifference')}</Table.Th>
+              <Table.Th>{t('invoices.fields.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {i.corrections.map((c) => (
+              <Table.Tr key={c.id} data-testid="invoice-correction-row">
+                <Table.Td>
+                  <InvoiceNumberLink invoice={c} markCorrection={false} />
+                </Table.Td>
+                <Table.Td>{c.status === 'issued' ? formatDate(c.issueDate, t.lang) : t('common.empty')}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {money(c.grossMinor)}
+                </Table.Td>
+                <Table.Td>
+                  <InvoiceStatusBadge invoice={{ displayStatus: c.status === 'issued' ? 'issued' : c.status, daysOverdue: 0 }} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {i.corrections.map((c) => (
-                <Table.Tr key={c.id} data-testid="invoice-correction-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/invoices/${c.id}`} size="sm" ff={c.number ? 'monospace' : undefined} fs={c.number ? undefined : 'italic'}>
-                      {c.number ?? t('invoices.draftNumber')}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{c.status === 'issued' ? formatDate(c.issueDate, t.lang) : t('common.empty')}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {money(c.grossMinor)}
-                  </Table.Td>
-                  <Table.Td>
-                    <InvoiceStatusBadge invoice={{ displayStatus: c.status === 'issued' ? 'issued' : c.status, daysOverdue: 0 }} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Paper>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </InvoiceSection>
   );
 }

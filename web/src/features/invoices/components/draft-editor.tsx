@@ -1,7 +1,7 @@
 // Editing a draft (VAT or correcting invoice): its data and lines in one form, saved whole with
 // "Zapisz" (PATCH with the whole lines array). "Wystaw" saves first, then issues; what the server
 // refuses comes back as field errors and lands next to the fields (and in a notification).
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconDeviceFloppy, IconEye, IconFileCheck, IconPlus, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCan } from '../../../app/session.ts';
@@ -17,7 +17,8 @@ import { CatalogueItemPicker } from './catalogue-item-picker.tsx';
 import { DraftFields } from './draft-fields.tsx';
 import { NO_ERRORS, apiErrors, buildPatch, emptyRow, errorSummary, headerOf, rowOf, snapshot, type DraftErrors, type HeaderField, type HeaderValues, type Row, type RowField } from './draft-model.ts';
 import { LinesEditor } from './lines-editor.tsx';
-import { LinesTable } from './lines-table.tsx';
+import { InvoiceSection } from './invoice-section.tsx';
+import { LinesBeforeSection } from './lines-table.tsx';
 import { InvoiceTotals } from './totals-table.tsx';
 
 const ISSUE_REFUSED = 'invoice-issue-refused';
@@ -188,51 +189,36 @@ export function DraftEditor({ invoice, header, tabs }: Props) {
     <Stack>
       <FormAlert message={errors.general} />
       <DraftFields invoice={invoice} values={values} errors={errors.header} onChange={setField} settings={settings.data} anyExempt={anyExempt} />
-      {correction && invoice.linesBefore && (
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-lines-before-title">
-          <Stack gap="sm">
-            <Title order={4} id="invoice-lines-before-title">
-              {t('invoices.corrections.linesBefore', { number: invoice.correctsNumber ?? '' })}
-            </Title>
-            <LinesTable lines={invoice.linesBefore} testId="invoice-lines-before" />
-          </Stack>
-        </Paper>
-      )}
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-lines-title">
-        <Stack gap="sm">
-          <Stack gap={2}>
-            <Title order={4} id="invoice-lines-title">
-              {correction ? t('invoices.corrections.linesAfter') : t('invoices.lines.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {correction ? t('invoices.corrections.linesAfterHint') : t('invoices.lines.intro')}
-            </Text>
-          </Stack>
-          {errors.lines && (
-            <Alert color="red" icon={<IconAlertCircle size={18} />} data-testid="invoice-lines-error">
-              {errors.lines}
-            </Alert>
-          )}
-          {rows.length === 0 ? (
-            <Text size="sm" c="dimmed" fs="italic" data-testid="invoice-lines-empty">
-              {t('invoices.lines.empty')}
-            </Text>
-          ) : (
-            <LinesEditor rows={rows} errors={errors.rows} onChange={setRowField} onRemove={removeRow} onMove={moveRow} />
-          )}
-          <Group justify="space-between" align="center">
-            <Group gap="sm">
-              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => addRow()} data-testid="invoice-line-add">
-                {t('invoices.lines.add')}
-              </Button>
-              <CatalogueItemPicker onPick={(line) => addRow(line)} />
-            </Group>
-            <Button variant={dirty ? 'filled' : 'default'} leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} disabled={!dirty} data-testid="invoice-save-bottom">
-              {t('common.save')}
+      <LinesBeforeSection invoice={invoice} />
+      <InvoiceSection
+        id="invoice-lines-title"
+        title={correction ? t('invoices.corrections.linesAfter') : t('invoices.lines.title')}
+        intro={correction ? t('invoices.corrections.linesAfterHint') : t('invoices.lines.intro')}
+      >
+        {errors.lines && (
+          <Alert color="red" icon={<IconAlertCircle size={18} />} data-testid="invoice-lines-error">
+            {errors.lines}
+          </Alert>
+        )}
+        {rows.length === 0 ? (
+          <Text size="sm" c="dimmed" fs="italic" data-testid="invoice-lines-empty">
+            {t('invoices.lines.empty')}
+          </Text>
+        ) : (
+          <LinesEditor rows={rows} errors={errors.rows} onChange={setRowField} onRemove={removeRow} onMove={moveRow} />
+        )}
+        <Group justify="space-between" align="center">
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => addRow()} data-testid="invoice-line-add">
+              {t('invoices.lines.add')}
             </Button>
+            <CatalogueItemPicker onPick={(line) => addRow(line)} />
           </Group>
-        </Stack>
-      </Paper>
+          <Button variant={dirty ? 'filled' : 'default'} leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} disabled={!dirty} data-testid="invoice-save-bottom">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </InvoiceSection>
       <InvoiceTotals invoice={invoice} stale={dirty} />
     </Stack>
   );

@@ -1,12 +1,13 @@
 // An issued (or cancelled) invoice read-only: its data, lines and totals; a correction with the lines
 // before and after and the difference.
-import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import { formatDate, formatDateTime, formatNip } from '../../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../../i18n/format.ts';
 import { DetailItem } from '../../../ui/detail-item.tsx';
 import type { Invoice } from '../api/invoice-shapes.ts';
-import { LinesTable } from './lines-table.tsx';
+import { BuyerLink } from './invoice-links.tsx';
+import { InvoiceSection } from './invoice-section.tsx';
+import { LinesBeforeSection, LinesTable } from './lines-table.tsx';
 import { formatAccount, methodLabel } from './invoice-text.ts';
 import { InvoiceTotals } from './totals-table.tsx';
 
@@ -16,77 +17,51 @@ export function InvoiceDocument({ invoice: i }: { invoice: Invoice }) {
   const anyExempt = [...i.lines, ...(i.linesBefore ?? [])].some((l) => l.vatRateCode === 'zw');
   return (
     <Stack>
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-data-title">
-        <Stack gap="md">
-          <Title order={4} id="invoice-data-title">
-            {t('invoices.detail.dataTitle')}
-          </Title>
-          {correction && (
-            <DetailItem label={t('invoices.fields.correctionReason')} testId="invoice-correction-reason">
-              {i.correctionReason || t('common.empty')}
-            </DetailItem>
-          )}
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }}>
-            <DetailItem label={t('invoices.fields.buyer')} testId="invoice-buyer">
-              <Anchor component={Link} to={`/customers/${i.customerId}`} size="sm">
-                {i.customerName}
-              </Anchor>
-              {i.customerNip && (
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {t('invoices.list.nip', { nip: formatNip(i.customerNip) })}
-                </Text>
-              )}
-            </DetailItem>
-            <DetailItem label={t('invoices.fields.issueDate')} testId="invoice-issue-date">
-              {i.number ? formatDate(i.issueDate, t.lang) : i.status === 'draft' ? t('invoices.detail.issueDateOnIssue') : t('common.empty')}
-            </DetailItem>
-            <DetailItem label={t('invoices.fields.saleDate')}>{formatDate(i.saleDate, t.lang)}</DetailItem>
-            <DetailItem label={t('invoices.fields.dueDate')} testId="invoice-due-date">
-              <Text span size="sm" c={i.overdue ? 'red' : undefined} fw={i.overdue ? 700 : undefined}>
-                {formatDate(i.dueDate, t.lang)}
+      <InvoiceSection id="invoice-data-title" title={t('invoices.detail.dataTitle')} gap="md">
+        {correction && (
+          <DetailItem label={t('invoices.fields.correctionReason')} testId="invoice-correction-reason">
+            {i.correctionReason || t('common.empty')}
+          </DetailItem>
+        )}
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }}>
+          <DetailItem label={t('invoices.fields.buyer')} testId="invoice-buyer">
+            <BuyerLink invoice={i} />
+          </DetailItem>
+          <DetailItem label={t('invoices.fields.issueDate')} testId="invoice-issue-date">
+            {i.number ? formatDate(i.issueDate, t.lang) : i.status === 'draft' ? t('invoices.detail.issueDateOnIssue') : t('common.empty')}
+          </DetailItem>
+          <DetailItem label={t('invoices.fields.saleDate')}>{formatDate(i.saleDate, t.lang)}</DetailItem>
+          <DetailItem label={t('invoices.fields.dueDate')} testId="invoice-due-date">
+            <Text span size="sm" c={i.overdue ? 'red' : undefined} fw={i.overdue ? 700 : undefined}>
+              {formatDate(i.dueDate, t.lang)}
+            </Text>
+          </DetailItem>
+          <DetailItem label={t('invoices.fields.paymentMethod')}>{methodLabel(t, i.paymentMethod)}</DetailItem>
+          {i.bankAccount && (
+            <DetailItem label={t('invoices.fields.bankAccount')}>
+              <Text span size="sm" ff="monospace">
+                {formatAccount(i.bankAccount)}
               </Text>
             </DetailItem>
-            <DetailItem label={t('invoices.fields.paymentMethod')}>{methodLabel(t, i.paymentMethod)}</DetailItem>
-            {i.bankAccount && (
-              <DetailItem label={t('invoices.fields.bankAccount')}>
-                <Text span size="sm" ff="monospace">
-                  {formatAccount(i.bankAccount)}
-                </Text>
-              </DetailItem>
-            )}
-            <DetailItem label={t('invoices.fields.splitPayment')}>{i.splitPayment ? t('common.yes') : t('common.no')}</DetailItem>
-            <DetailItem label={t('invoices.fields.placeOfIssue')}>{i.placeOfIssue || t('common.empty')}</DetailItem>
-            <DetailItem label={t('invoices.fields.lang')}>{t(`invoices.languages.${i.lang}`)}</DetailItem>
-            {i.issuedAt && <DetailItem label={t('invoices.detail.issuedAt')}>{formatDateTime(i.issuedAt, t.lang)}</DetailItem>}
-            {i.sentAt && (
-              <DetailItem label={t('invoices.detail.sentAt')} testId="invoice-sent-at">
-                {formatDateTime(i.sentAt, t.lang)}
-              </DetailItem>
-            )}
-            {i.cancelledAt && <DetailItem label={t('invoices.detail.cancelledAt')}>{formatDateTime(i.cancelledAt, t.lang)}</DetailItem>}
-          </SimpleGrid>
-          {anyExempt && i.exemptionBasis && <DetailItem label={t('invoices.fields.exemptionBasis')}>{i.exemptionBasis}</DetailItem>}
-          {i.notes && <DetailItem label={t('invoices.fields.notes')}>{i.notes}</DetailItem>}
-        </Stack>
-      </Paper>
-      {correction && i.linesBefore && (
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-lines-before-title">
-          <Stack gap="sm">
-            <Title order={4} id="invoice-lines-before-title">
-              {t('invoices.corrections.linesBefore', { number: i.correctsNumber ?? '' })}
-            </Title>
-            <LinesTable lines={i.linesBefore} testId="invoice-lines-before" />
-          </Stack>
-        </Paper>
-      )}
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-lines-title">
-        <Stack gap="sm">
-          <Title order={4} id="invoice-lines-title">
-            {correction ? t('invoices.corrections.linesAfter') : t('invoices.lines.title')}
-          </Title>
-          <LinesTable lines={i.lines} />
-        </Stack>
-      </Paper>
+          )}
+          <DetailItem label={t('invoices.fields.splitPayment')}>{i.splitPayment ? t('common.yes') : t('common.no')}</DetailItem>
+          <DetailItem label={t('invoices.fields.placeOfIssue')}>{i.placeOfIssue || t('common.empty')}</DetailItem>
+          <DetailItem label={t('invoices.fields.lang')}>{t(`invoices.languages.${i.lang}`)}</DetailItem>
+          {i.issuedAt && <DetailItem label={t('invoices.detail.issuedAt')}>{formatDateTime(i.issuedAt, t.lang)}</DetailItem>}
+          {i.sentAt && (
+            <DetailItem label={t('invoices.detail.sentAt')} testId="invoice-sent-at">
+              {formatDateTime(i.sentAt, t.lang)}
+            </DetailItem>
+          )}
+          {i.cancelledAt && <DetailItem label={t('invoices.detail.cancelledAt')}>{formatDateTime(i.cancelledAt, t.lang)}</DetailItem>}
+        </SimpleGrid>
+        {anyExempt && i.exemptionBasis && <DetailItem label={t('invoices.fields.exemptionBasis')}>{i.exemptionBasis}</DetailItem>}
+        {i.notes && <DetailItem label={t('invoices.fields.notes')}>{i.notes}</DetailItem>}
+      </InvoiceSection>
+      <LinesBeforeSection invoice={i} />
+      <InvoiceSection id="invoice-lines-title" title={correction ? t('invoices.corrections.linesAfter') : t('invoices.lines.title')}>
+        <LinesTable lines={i.lines} />
+      </InvoiceSection>
       <InvoiceTotals invoice={i} />
     </Stack>
   );

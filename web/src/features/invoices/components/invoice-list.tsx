@@ -1,10 +1,10 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCan } from '../../../app/session.ts';
 import { useT } from '../../../i18n/i18n-context.tsx';
-import { formatDate, formatMoney, formatNip } from '../../../i18n/format.ts';
+import { formatDate, formatMoney } from '../../../i18n/format.ts';
 import { ExportButtons } from '../../../ui/export-buttons.tsx';
 import { ListFrame } from '../../../ui/list-frame.tsx';
 import { ClearFiltersButton } from '../../catalogue/components/list-filters.tsx';
@@ -13,6 +13,7 @@ import { INVOICE_FILTER_DEFAULTS, exportUrl, useInvoiceList } from '../api/invoi
 import { invoiceFiltersNarrow, useInvoiceFilters, type InvoicePin } from '../api/use-invoice-filters.ts';
 import { InvoiceStatusBadge, KsefBadge } from './invoice-badges.tsx';
 import { InvoiceFilterBar } from './invoice-filters.tsx';
+import { BuyerLink, InvoiceNumberLink } from './invoice-links.tsx';
 import { NewInvoiceButton } from './new-invoice-modal.tsx';
 
 type Props = {
@@ -145,9 +146,7 @@ function InvoiceRow({ invoice: i, showCustomer, onOpen }: { invoice: InvoiceSumm
       data-id={i.id}
     >
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={`/invoices/${i.id}`} fw={600} ff={i.number ? 'monospace' : undefined} fz="sm" fs={i.number ? undefined : 'italic'}>
-          {i.number ?? t('invoices.draftNumber')}
-        </Anchor>
+        <InvoiceNumberLink invoice={i} markCorrection={false} />
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm" c={i.kind === 'correction' ? 'orange.8' : undefined}>
@@ -156,14 +155,7 @@ function InvoiceRow({ invoice: i, showCustomer, onOpen }: { invoice: InvoiceSumm
       </Table.Td>
       {showCustomer && (
         <Table.Td style={{ minWidth: 170 }}>
-          <Anchor component={Link} to={`/customers/${i.customerId}`} size="sm">
-            {i.customerName}
-          </Anchor>
-          {i.customerNip && (
-            <Text size="xs" c="dimmed" ff="monospace">
-              {t('invoices.list.nip', { nip: formatNip(i.customerNip) })}
-            </Text>
-          )}
+          <BuyerLink invoice={i} />
         </Table.Td>
       )}
       <Table.Td style={{ whiteSpace: 'nowrap' }}>

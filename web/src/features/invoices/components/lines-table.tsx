@@ -1,7 +1,8 @@
 import { Group, Table, Text } from '@mantine/core';
 import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatMoney, formatPercentBp, formatQuantity } from '../../../i18n/format.ts';
-import type { InvoiceLine } from '../api/invoice-shapes.ts';
+import type { Invoice, InvoiceLine } from '../api/invoice-shapes.ts';
+import { InvoiceSection } from './invoice-section.tsx';
 
 /** The lines of an issued invoice (or the corrected state of a correction), read-only. */
 export function LinesTable({ lines, testId = 'invoice-lines' }: { lines: InvoiceLine[]; testId?: string }) {
@@ -80,5 +81,16 @@ export function LinesTable({ lines, testId = 'invoice-lines' }: { lines: Invoice
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** A correcting invoice's lines before the correction (those of the corrected invoice), read-only. */
+export function LinesBeforeSection({ invoice: i }: { invoice: Pick<Invoice, 'kind' | 'linesBefore' | 'correctsNumber'> }) {
+  const t = useT();
+  if (i.kind !== 'correction' || !i.linesBefore) return null;
+  return (
+    <InvoiceSection id="invoice-lines-before-title" title={t('invoices.corrections.linesBefore', { number: i.correctsNumber ?? '' })}>
+      <LinesTable lines={i.linesBefore} testId="invoice-lines-before" />
+    </InvoiceSection>
   );
 }

@@ -1,7 +1,7 @@
 // Payments of an issued VAT invoice (the page shows what is payable, paid and left above the tabs):
 // the payments (removable when recorded by mistake) and a form to record one (defaults: today, the
 // whole balance).
-import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconCash, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useCan } from '../../../app/session.ts';
@@ -18,6 +18,7 @@ import { useLastDefined } from '../../../ui/use-last-defined.ts';
 import type { Invoice, Payment, PaymentMethod } from '../api/invoice-shapes.ts';
 import { renamePaths } from '../../service-orders/api/rename-paths.ts';
 import { useInvoicePayments, useRecordPayment, useRemovePayment } from '../api/invoices-api.ts';
+import { InvoiceSection } from './invoice-section.tsx';
 import { PAYMENT_METHODS, methodLabel, todayInWarsaw } from './invoice-text.ts';
 
 export function PaymentsSection({ invoice: i }: { invoice: Invoice }) {
@@ -32,61 +33,56 @@ export function PaymentsSection({ invoice: i }: { invoice: Invoice }) {
   const mayPay = can('invoices:pay');
   return (
     <Stack>
-      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="invoice-payments-title">
-        <Stack gap="sm">
-          <Title order={4} id="invoice-payments-title">
-            {t('invoices.payments.title')}
-          </Title>
-          {payments.error ? (
-            <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
-          ) : (payments.data ?? []).length === 0 ? (
-            <Text size="sm" c="dimmed" fs="italic" data-testid="invoice-payments-empty">
-              {payments.isPending ? t('app.loading') : t('invoices.payments.empty')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table verticalSpacing="xs" data-testid="invoice-payments">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('invoices.payments.paidOn')}</Table.Th>
-                    <Table.Th ta="right">{t('invoices.payments.amount')}</Table.Th>
-                    <Table.Th>{t('invoices.payments.method')}</Table.Th>
-                    <Table.Th>{t('invoices.payments.reference')}</Table.Th>
-                    <Table.Th>{t('invoices.payments.recordedBy')}</Table.Th>
-                    {mayPay && <Table.Th w={40} />}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {(payments.data ?? []).map((p) => (
-                    <Table.Tr key={p.id} data-testid="invoice-payment-row">
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(p.paidOn, t.lang)}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        <Text size="sm" fw={500}>
-                          {money(p.amountMinor)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{methodLabel(t, p.method)}</Table.Td>
-                      <Table.Td>{p.reference || t('common.empty')}</Table.Td>
+      <InvoiceSection id="invoice-payments-title" title={t('invoices.payments.title')}>
+        {payments.error ? (
+          <QueryError error={payments.error} onRetry={() => void payments.refetch()} />
+        ) : (payments.data ?? []).length === 0 ? (
+          <Text size="sm" c="dimmed" fs="italic" data-testid="invoice-payments-empty">
+            {payments.isPending ? t('app.loading') : t('invoices.payments.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" data-testid="invoice-payments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('invoices.payments.paidOn')}</Table.Th>
+                  <Table.Th ta="right">{t('invoices.payments.amount')}</Table.Th>
+                  <Table.Th>{t('invoices.payments.method')}</Table.Th>
+                  <Table.Th>{t('invoices.payments.reference')}</Table.Th>
+                  <Table.Th>{t('invoices.payments.recordedBy')}</Table.Th>
+                  {mayPay && <Table.Th w={40} />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(payments.data ?? []).map((p) => (
+                  <Table.Tr key={p.id} data-testid="invoice-payment-row">
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(p.paidOn, t.lang)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" fw={500}>
+                        {money(p.amountMinor)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{methodLabel(t, p.method)}</Table.Td>
+                    <Table.Td>{p.reference || t('common.empty')}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{p.source === 'bank_statement' ? t('invoices.payments.fromStatement') : (p.createdByName ?? t('common.empty'))}</Text>
+                    </Table.Td>
+                    {mayPay && (
                       <Table.Td>
-                        <Text size="sm">{p.source === 'bank_statement' ? t('invoices.payments.fromStatement') : (p.createdByName ?? t('common.empty'))}</Text>
+                        <Tooltip label={t('invoices.payments.remove')}>
+                          <ActionIcon variant="subtle" color="red" onClick={() => setRemoving(p)} aria-label={`${t('invoices.payments.remove')}: ${money(p.amountMinor)}`} data-testid="invoice-payment-remove">
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Tooltip>
                       </Table.Td>
-                      {mayPay && (
-                        <Table.Td>
-                          <Tooltip label={t('invoices.payments.remove')}>
-                            <ActionIcon variant="subtle" color="red" onClick={() => setRemoving(p)} aria-label={`${t('invoices.payments.remove')}: ${money(p.amountMinor)}`} data-testid="invoice-payment-remove">
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Stack>
-      </Paper>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </InvoiceSection>
       {mayPay && i.balanceMinor > 0 && <PaymentForm key={i.balanceMinor} invoice={i} />}
       <ConfirmModal
         opened={removing !== null}
@@ -140,32 +136,27 @@ function PaymentForm({ invoice: i }: { invoice: Invoice }) {
     );
   };
   return (
-    <Paper withBorder radius="md" p="md" component="form" onSubmit={submit} noValidate aria-labelledby="invoice-payment-form-title" data-testid="invoice-payment-form">
-      <Stack gap="sm">
-        <Title order={5} id="invoice-payment-form-title">
-          {t('invoices.payments.recordTitle')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <TextInput type="date" label={t('invoices.payments.paidOn')} required {...form.text('paidOn')} data-testid="payment-date" />
-          <DecimalInput kind="money" label={t('invoices.payments.amount')} required value={v.amount} onChange={(x) => form.set('amount', x)} error={form.errors.amount} data-testid="payment-amount" />
-          <Select
-            label={t('invoices.payments.method')}
-            data={PAYMENT_METHODS.map((m) => ({ value: m, label: methodLabel(t, m) }))}
-            value={v.method}
-            onChange={(m) => m && form.set('method', m as PaymentMethod)}
-            allowDeselect={false}
-            error={form.errors.method}
-            data-testid="payment-method"
-          />
-          <TextInput label={t('invoices.payments.reference')} placeholder={t('invoices.payments.referencePlaceholder')} maxLength={300} {...form.text('reference')} data-testid="payment-reference" />
-        </SimpleGrid>
-        <FormAlert message={form.general} />
-        <Group justify="flex-end">
-          <Button type="submit" leftSection={<IconCash size={16} />} loading={record.isPending} data-testid="payment-record">
-            {t('invoices.payments.record')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <InvoiceSection id="invoice-payment-form-title" title={t('invoices.payments.recordTitle')} onSubmit={submit} testId="invoice-payment-form">
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <TextInput type="date" label={t('invoices.payments.paidOn')} required {...form.text('paidOn')} data-testid="payment-date" />
+        <DecimalInput kind="money" label={t('invoices.payments.amount')} required value={v.amount} onChange={(x) => form.set('amount', x)} error={form.errors.amount} data-testid="payment-amount" />
+        <Select
+          label={t('invoices.payments.method')}
+          data={PAYMENT_METHODS.map((m) => ({ value: m, label: methodLabel(t, m) }))}
+          value={v.method}
+          onChange={(m) => m && form.set('method', m as PaymentMethod)}
+          allowDeselect={false}
+          error={form.errors.method}
+          data-testid="payment-method"
+        />
+        <TextInput label={t('invoices.payments.reference')} placeholder={t('invoices.payments.referencePlaceholder')} maxLength={300} {...form.text('reference')} data-testid="payment-reference" />
+      </SimpleGrid>
+      <FormAlert message={form.general} />
+      <Group justify="flex-end">
+        <Button type="submit" leftSection={<IconCash size={16} />} loading={record.isPending} data-testid="payment-record">
+          {t('invoices.payments.record')}
+        </Button>
+      </Group>
+    </InvoiceSection>
   );
 }

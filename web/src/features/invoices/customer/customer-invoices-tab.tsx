@@ -7,8 +7,16 @@ import { useT } from '../../../i18n/i18n-context.tsx';
 import { formatDate, formatMoney } from '../../../i18n/format.ts';
 import { ListFrame } from '../../../ui/list-frame.tsx';
 import { QueryError } from '../../../ui/query-error.tsx';
-import { InvoiceNumberLink, InvoiceStatusBadge } from '../settings/invoice-bits.tsx';
-import { useCustomerInvoices } from './customer-invoices-api.ts';
+import type { InvoiceFilters } from '../api/invoice-shapes.ts';
+import { INVOICE_FILTER_DEFAULTS, PAGE_SIZE, useInvoiceList } from '../api/invoices-api.ts';
+import { InvoiceStatusBadge } from '../components/invoice-badges.tsx';
+import { InvoiceNumberLink } from '../components/invoice-links.tsx';
+
+/** The customer's invoices, newest first; the overdue ones all on one page (with their totals). */
+function useCustomerInvoices(customerId: string, overdue: boolean) {
+  const filters: InvoiceFilters = { ...INVOICE_FILTER_DEFAULTS, customerId, overdue: overdue ? 'true' : '' };
+  return useInvoiceList(filters, { pageSize: overdue ? 50 : PAGE_SIZE, keepPrevious: false });
+}
 
 export function CustomerInvoicesTab({ customerId }: { customerId: string }) {
   return (
@@ -48,10 +56,10 @@ function OverdueSummary({ customerId }: { customerId: string }) {
           <Table verticalSpacing={4} data-testid="customer-overdue-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('invoiceSettings.columns.number')}</Table.Th>
-                <Table.Th>{t('invoiceSettings.columns.dueDate')}</Table.Th>
-                <Table.Th>{t('invoiceSettings.columns.daysOverdue')}</Table.Th>
-                <Table.Th ta="right">{t('invoiceSettings.columns.balance')}</Table.Th>
+                <Table.Th>{t('invoices.fields.number')}</Table.Th>
+                <Table.Th>{t('invoices.fields.dueDate')}</Table.Th>
+                <Table.Th>{t('invoices.fields.daysOverdue')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.fields.balance')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -103,12 +111,12 @@ function AllInvoices({ customerId }: { customerId: string }) {
           <Table highlightOnHover verticalSpacing="sm" data-testid="customer-invoices-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('invoiceSettings.columns.number')}</Table.Th>
-                <Table.Th>{t('invoiceSettings.columns.issueDate')}</Table.Th>
-                <Table.Th>{t('invoiceSettings.columns.dueDate')}</Table.Th>
-                <Table.Th>{t('invoiceSettings.columns.status')}</Table.Th>
-                <Table.Th ta="right">{t('invoiceSettings.columns.gross')}</Table.Th>
-                <Table.Th ta="right">{t('invoiceSettings.columns.balance')}</Table.Th>
+                <Table.Th>{t('invoices.fields.number')}</Table.Th>
+                <Table.Th>{t('invoices.fields.issueDate')}</Table.Th>
+                <Table.Th>{t('invoices.fields.dueDate')}</Table.Th>
+                <Table.Th>{t('invoices.fields.status')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.fields.gross')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.fields.balance')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -132,7 +140,7 @@ function AllInvoices({ customerId }: { customerId: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <InvoiceStatusBadge status={i.displayStatus} />
+                    <InvoiceStatusBadge invoice={i} />
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {money(i.grossMinor)}

@@ -17,20 +17,13 @@ import { PageHeader } from '../../../ui/page-header.tsx';
 import { PageLoader } from '../../../ui/page-loader.tsx';
 import { QueryError } from '../../../ui/query-error.tsx';
 import { generalErrorText, useFormState, type FormState } from '../../../ui/use-form-state.ts';
-import { todayInWarsaw } from '../../service-orders/components/order-text.ts';
-import type { InvoiceSettings, PaymentMethod } from '../api/invoice-shapes.ts';
-import { fixedText, formatInvoiceNumber, PAYMENT_METHODS, patternProblem, RESETS, useInvoiceSettings, useUpdateInvoiceSettings, type InvoiceSettingsInput, type Reset } from './invoice-settings-api.ts';
+import type { InvoiceSettings, InvoiceSettingsInput, PaymentMethod } from '../api/invoice-shapes.ts';
+import { useInvoiceSettings, useUpdateInvoiceSettings } from '../api/invoices-api.ts';
+import { PAYMENT_METHODS, formatAccount, methodLabel, todayInWarsaw } from '../components/invoice-text.ts';
+import { fixedText, formatInvoiceNumber, patternProblem, RESETS, type Reset } from './number-patterns.ts';
 
 const MAX_ACCOUNTS = 10;
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-
-/** "61109010140000071219812874" → "61 1090 1014 0000 0712 1981 2874" (PL IBANs keep their prefix); anything else as stored. */
-function groupAccount(account: string): string {
-  const m = /^(PL)?(\d{26})$/.exec(account.replace(/\s/g, ''));
-  if (!m) return account;
-  const d = m[2]!;
-  return `${m[1] ? `${m[1]} ` : ''}${d.slice(0, 2)} ${d.slice(2).replace(/(\d{4})(?=\d)/g, '$1 ')}`;
-}
 
 type BankRow = { key: string; account: string; label: string };
 type Values = Omit<InvoiceSettingsInput, 'paymentDays' | 'bankAccounts'> & { paymentDays: number | string; bankAccounts: BankRow[] };
@@ -43,7 +36,7 @@ function valuesOf(s: InvoiceSettings): Values {
     placeOfIssue: s.placeOfIssue,
     paymentDays: s.paymentDays,
     paymentMethod: s.paymentMethod,
-    bankAccounts: s.bankAccounts.map((b) => ({ key: newKey(), account: groupAccount(b.account), label: b.label })),
+    bankAccounts: s.bankAccounts.map((b) => ({ key: newKey(), account: formatAccount(b.account), label: b.label })),
     language: s.language,
     vatPattern: s.vatPattern,
     vatReset: s.vatReset,
@@ -167,7 +160,7 @@ function Loaded({ settings }: { settings: InvoiceSettings }) {
                 value={v.paymentMethod}
                 onChange={(s) => s && form.set('paymentMethod', s as PaymentMethod)}
                 allowDeselect={false}
-                data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`invoiceSettings.paymentMethods.${m}`) }))}
+                data={PAYMENT_METHODS.map((m) => ({ value: m, label: methodLabel(t, m) }))}
                 error={form.errors.paymentMethod}
                 disabled={disabled}
                 data-testid="field-paymentMethod"

@@ -11,8 +11,9 @@ import { formatDate, formatMoney } from '../../../i18n/format.ts';
 import { apiErrorText } from '../../../ui/api-error-text.ts';
 import { QueryError } from '../../../ui/query-error.tsx';
 import type { Phase } from '../../service-orders/api/order-shapes.ts';
-import { InvoiceNumberLink, InvoiceStatusBadge } from './invoice-bits.tsx';
-import { useInvoiceOrder, useOrderInvoices } from './order-invoice-api.ts';
+import { INVOICE_FILTER_DEFAULTS, useInvoiceList, useInvoiceServiceOrder } from '../api/invoices-api.ts';
+import { InvoiceStatusBadge } from '../components/invoice-badges.tsx';
+import { InvoiceNumberLink } from '../components/invoice-links.tsx';
 
 const INVOICEABLE: readonly Phase[] = ['ready_for_release', 'released'];
 
@@ -25,18 +26,18 @@ export function OrderInvoicePanel({ order }: { order: { id: string; phase: Phase
   const navigate = useNavigate();
   const mayRead = can('invoices:read');
   const mayDraft = can('invoices:draft');
-  const invoices = useOrderInvoices(order.id, mayRead);
-  const create = useInvoiceOrder(order.id);
+  const invoices = useInvoiceList({ ...INVOICE_FILTER_DEFAULTS, serviceOrderId: order.id }, { pageSize: 5, enabled: mayRead, keepPrevious: false });
+  const create = useInvoiceServiceOrder();
   const [failure, setFailure] = useState<Failure | null>(null);
   if (!mayRead && !mayDraft) return null;
 
-  const active = (invoices.data?.items ?? []).filter((i) => i.status !== 'cancelled');
+  const active = (invoices.data?.pages[0]?.items ?? []).filter((i) => i.status !== 'cancelled');
   const finished = INVOICEABLE.includes(order.phase);
   const money = (m: number) => formatMoney(m, 'PLN', t.lang);
 
   const onCreate = () => {
     setFailure(null);
-    create.mutate(undefined, {
+    create.mutate(order.id, {
       onSuccess: (invoice) => void navigate(`/invoices/${invoice.id}`),
       onError: (e) => {
         const invoiceId = e instanceof ApiError && e.code === 'invoices.order_invoiced' && typeof e.body.invoiceId === 'string' ? e.body.invoiceId : null;
@@ -54,10 +55,10 @@ export function OrderInvoicePanel({ order }: { order: { id: string; phase: Phase
         <Table verticalSpacing={6} data-testid="order-invoices">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('invoiceSettings.columns.number')}</Table.Th>
-              <Table.Th>{t('invoiceSettings.columns.issueDate')}</Table.Th>
-              <Table.Th>{t('invoiceSettings.columns.status')}</Table.Th>
-              <Table.Th ta="right">{t('invoiceSettings.columns.gross')}</Table.Th>
+              <Table.Th>{t('invoices.fields.number')}</Table.Th>
+              <Table.Th>{t('invoices.fields.issueDate')}</Table.Th>
+              <Table.Th>{t('invoices.fields.status')}</Table.Th>
+              <Table.Th ta="right">{t('invoices.fields.gross')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -68,7 +69,7 @@ export function OrderInvoicePanel({ order }: { order: { id: string; phase: Phase
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{i.status === 'draft' ? t('common.empty') : formatDate(i.issueDate, t.lang)}</Table.Td>
                 <Table.Td>
-                  <InvoiceStatusBadge status={i.displayStatus} />
+                  <InvoiceStatusBadge invoice={i} />
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-testid="order-invoice-gross">
                   {money(i.grossMinor)}

@@ -1,28 +1,7 @@
-// Invoicing settings: GET/PUT /api/v1/invoice-settings, and the number-pattern rules the server
-// applies (kernel/numbering/numbering.rules.ts), mirrored for the live preview.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../app/api-client.ts';
-import type { InvoiceSettings, PaymentMethod } from '../api/invoice-shapes.ts';
-
-export const PAYMENT_METHODS: readonly PaymentMethod[] = ['transfer', 'cash', 'card', 'other'];
+// The number-pattern rules the server applies (kernel/numbering/numbering.rules.ts), mirrored for the
+// settings page's live preview.
 export const RESETS = ['monthly', 'yearly'] as const;
 export type Reset = (typeof RESETS)[number];
-
-export type InvoiceSettingsInput = Omit<InvoiceSettings, 'sellerReady' | 'updatedAt'>;
-
-export const invoiceSettingsKey = ['invoice-settings'] as const;
-
-export function useInvoiceSettings() {
-  return useQuery({ queryKey: invoiceSettingsKey, queryFn: ({ signal }) => api<InvoiceSettings>('/api/v1/invoice-settings', { signal }) });
-}
-
-export function useUpdateInvoiceSettings() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: InvoiceSettingsInput) => api<InvoiceSettings>('/api/v1/invoice-settings', { method: 'PUT', body }),
-    onSuccess: (saved) => qc.setQueryData(invoiceSettingsKey, saved),
-  });
-}
 
 const TOKEN = /\{(YYYY|YY|MM|N+)\}/g;
 
