@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoadResult, LoadSpec } from './load.ts';
 import { createCustomerBody } from './dataset.ts';
 import { createOrderBody, type OrderTarget } from './orders-models.ts';
+import { createInvoiceBody } from './invoices-models.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,8 +26,9 @@ export function request(url: string, method: string, headers: Record<string, str
 }
 
 /** Where a create scenario's request bodies come from; body `n` of a stream is the same in the checked request and in autocannon. */
-export type BodySource = { kind: 'create-customer'; seed: number } | { kind: 'create-order'; seed: number; targets: OrderTarget[] };
-export const requestBody = (b: BodySource, n: number): unknown => (b.kind === 'create-order' ? createOrderBody(b.seed, n, b.targets) : createCustomerBody(b.seed, n));
+export type BodySource = { kind: 'create-customer'; seed: number } | { kind: 'create-order'; seed: number; targets: OrderTarget[] } | { kind: 'create-invoice'; seed: number; customers: string[] };
+export const requestBody = (b: BodySource, n: number): unknown =>
+  b.kind === 'create-order' ? createOrderBody(b.seed, n, b.targets) : b.kind === 'create-invoice' ? createInvoiceBody(b.seed, n, b.customers) : createCustomerBody(b.seed, n);
 
 export function runInChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {

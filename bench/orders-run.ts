@@ -192,7 +192,7 @@ type Fn = (...args: unknown[]) => unknown;
  * Every statement `run` sends, inside transactions too (explain.ts captureSql sees only the pool's and
  * PGlite's own query(): a transaction runs on a checked-out client, or on PGlite's transaction object).
  */
-async function statementsOf(database: Database, run: () => Promise<unknown>): Promise<string[]> {
+export async function statementsOf(database: Database, run: () => Promise<unknown>): Promise<string[]> {
   const texts: string[] = [];
   const record = (q: unknown) => texts.push(typeof q === 'string' ? q : ((q as { text?: string })?.text ?? ''));
   const restore: (() => void)[] = [];
@@ -233,7 +233,7 @@ async function statementsOf(database: Database, run: () => Promise<unknown>): Pr
  * Samples pg_stat_activity every 25 ms on a connection of its own (not the server's pool): how many
  * of the bench database's backends wait for a lock while the create scenario runs.
  */
-function lockSampler(pool: pg.Pool): { stop(): Promise<LockWaits> } {
+export function lockSampler(pool: pg.Pool): { stop(): Promise<LockWaits> } {
   const client = new pg.Client(pool.options);
   let running = true;
   const acc: LockWaits = { samples: 0, meanWaiting: 0, busyShare: 0, byEvent: {} };

@@ -9,7 +9,8 @@
 // BENCH_MIN_RESPONSES (40), BENCH_IMPORT (0 = skip), BENCH_IMPORT_ROWS (50000), BENCH_SEED, BENCH_SCENARIOS (comma list of keys), BENCH_PROFILE=1 (CPU
 // profile of the server per scenario into bench/results/), BENCH_ASSETS (1000000 on PostgreSQL, 200000 on
 // PGlite; 0 = skip the assets), BENCH_ASSET_SIZES ("<assets/10>,<assets>"), BENCH_ORDERS (1000000 on PostgreSQL,
-// 200000 on PGlite; 0 = skip the service orders). See bench/README.md.
+// 200000 on PGlite; 0 = skip the service orders), BENCH_INVOICES (1000000 on PostgreSQL, 200000 on PGlite; 0 = skip
+// the invoices), BENCH_INVOICE_SIZES ("<invoices/10>,<invoices>"). See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,7 @@ import { checkScenarios, measureScenarios, ok, page, type CreateStream, type Mea
 import { benchPartsImport, importTable, type ImportBench } from './import.ts';
 import { benchAssets, type AssetsBench } from './assets-run.ts';
 import { benchOrders, type OrdersBench } from './orders-run.ts';
+import { benchInvoices, type InvoicesBench } from './invoices-run.ts';
 import { explainTable, flatnessTable, fmt, scenarioMarkdown, scenarioTable, type ScenarioResult } from './report.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -72,8 +74,18 @@ const assetSizes = (() => {
 })();
 // Service orders over the largest assets data set: 1,000,000 on PostgreSQL, 200,000 on PGlite (as the assets).
 const ordersMax = intOption('BENCH_ORDERS', process.env.DATABASE_URL ? 1_000_000 : 200_000, 0);
+// Invoices over the customers (and the released orders, when loaded): 1,000,000 on PostgreSQL, 200,000 on PGlite.
+const invoicesMax = intOption('BENCH_INVOICES', process.env.DATABASE_URL ? 1_000_000 : 200_000, 0);
+const invoiceSizes = (() => {
+  const raw = option('BENCH_INVOICE_SIZES');
+  if (invoicesMax === 0 && !raw) return [];
+  const list = raw ? raw.split(',').map((s) => Number(s.trim().replace(/_/g, ''))) : [Math.max(1000, Math.round(invoicesMax / 10)), invoicesMax];
+  if (list.some((n) => !Number.isInteger(n) || n < 1000)) throw new Error(`BENCH_INVOICE_SIZES must be integers ≥ 1000, got "${raw}"`);
+  return [...new Set(list)].sort((a, b) => a - b);
+})();
 const opts = {
   sizes,
+  invoiceSizes,
   assetSizes,
   orders: assetSizes.length ? ordersMax : 0,
   duration: intOption('BENCH_DURATION', 5),
@@ -204,7 +216,7 @@ async function main() {
   const loadAtStart = os.loadavg();
   console.log(`load average before: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}${loadAtStart[0]! > machine.cpus / 2 ? '  ⚠ the machine is busy with other work: numbers will be low and noisy' : ''}`);
   console.log(`database: ${label}\n          ${version}`);
-  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers${opts.assetSizes.length ? `, then ${opts.assetSizes.map(fmt.int).join(' → ')} assets` : ''}${opts.orders ? `, then ${fmt.int(opts.orders)} service orders` : ''} · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
+  console.log(`sizes: ${opts.sizes.map(fmt.int).join(' → ')} customers${opts.assetSizes.length ? `, then ${opts.assetSizes.map(fmt.int).join(' → ')} assets` : ''}${opts.orders ? `, then ${fmt.int(opts.orders)} service orders` : ''}${opts.invoiceSizes.length ? `, then ${opts.invoiceSizes.map(fmt.int).join(' → ')} invoices` : ''} · ${opts.connections} connections · ${opts.warmup} s warm-up + ${opts.duration} s per scenario · seed ${opts.seed}`);
   for (const c of caveats) console.log(`note: ${c}`);
 
   await runMigrations(database);
@@ -324,6 +336,15 @@ async function main() {
     failures.push(...orders.failures);
   }
 
+  // Invoices over the same customers (BENCH_INVOICES=0 skips; a BENCH_SCENARIOS list without invoice-…
+  // keys skips too). Invoices refer to released service orders when the orders part loaded them.
+  let invoices: InvoicesBench | null = null;
+  const invoiceKeys = opts.scenarios?.filter((k) => k.startsWith('invoice-'));
+  if (opts.invoiceSizes.length && (!opts.scenarios || invoiceKeys!.length)) {
+    invoices = await benchInvoices({ deps, actor, measure: measureOpts, seed: opts.seed, customers: generated, sizes: opts.invoiceSizes, only: opts.scenarios });
+    failures.push(...invoices.failures);
+  }
+
   let imports: ImportBench | null = null;
   if (option('BENCH_IMPORT') !== '0') {
     console.log(`\n=== ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'} · import of 50,000 spare parts ===`);
@@ -339,7 +360,7 @@ async function main() {
   const file = path.join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, assets, orders, imports, failures }, null, 2),
+    JSON.stringify({ startedAt, finishedAt, machine: { ...machine, loadAtStart, loadAtEnd }, database: { kind, version }, options: { ...opts, databaseUrl: opts.databaseUrl ? '(set)' : undefined }, caveats, sizes: reports, assets, orders, invoices, imports, failures }, null, 2),
   );
   console.log(`\nresults: ${path.relative(process.cwd(), file)} · total ${((finishedAt.getTime() - startedAt.getTime()) / 1000).toFixed(0)} s`);
 
