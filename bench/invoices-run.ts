@@ -165,7 +165,7 @@ export async function benchInvoices(env: Env): Promise<InvoicesBench> {
     const numberMatches: InvoicesSizeReport['numberMatches'] = [];
     for (const q of Object.values(numberForms(set.exampleNumber))) {
       const res = await listInvoices(deps, ctx, invoiceListQuery.parse({ limit: '25', q }));
-      numberMatches.push({ q, items: res.items.length, total: res.totals.count, first: res.items[0]?.number ?? null });
+      numberMatches.push({ q, items: res.items.length, total: res.totals?.count ?? 0, first: res.items[0]?.number ?? null });
     }
 
     console.log(`\n${db} · ${fmt.int(size)} invoices · ${env.measure.connections} connections · ${env.measure.duration} s per scenario`);
@@ -217,7 +217,7 @@ async function explainRequest(deps: Deps, actor: Actor, key: string, x: InvoiceR
   const totals = await explainCall(deps.database, label, 'invoices', run, (sql) => TOTALS.test(sql));
   const query = (await captureSql(deps.database, run)).find((q) => TOTALS.test(q.text))!;
   const jit = (totals.raw as { JIT?: { Timing?: { Total?: number } } }[])[0]?.JIT?.Timing?.Total ?? null;
-  return { key, label, page, totals, totalsCount: (await run()).totals.count, totalsTiming: { ...(await timeTotals(deps.database, query)), jitMs: jit } };
+  return { key, label, page, totals, totalsCount: (await run()).totals?.count ?? 0, totalsTiming: { ...(await timeTotals(deps.database, query)), jitMs: jit } };
 }
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -70,5 +70,17 @@ export async function invoiceDto(db: Db, id: string, today: string): Promise<Inv
   });
 }
 
-/** Number, customer name and NIP, folded: what the list's search matches. */
-export const invoiceSearchText = (number: string | null, customerName: string, nip: string | null) => foldText([number ?? '', number ? numberKey(number) : '', customerName, nip ?? ''].join(' | '));
+/**
+ * A number as people type it in a transfer title or the search box, without separators and without
+ * the zeros that pad its parts: "FV/2025/03/0123", "fv 2025 3 123" and "FV-2025-03-123" all give
+ * "fv20253123". Null when the text has no letters and digits together (not a number).
+ */
+export function looseNumberKey(text: string): string | null {
+  const parts = foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+  const key = parts.map((p) => (/^\d+$/.test(p) ? String(Number(p)) : p)).join('');
+  return /[a-z]/.test(key) && /\d/.test(key) ? key : null;
+}
+
+/** Number (as printed, without separators, and loose as its own segment), customer name and NIP, folded. */
+export const invoiceSearchText = (number: string | null, customerName: string, nip: string | null) =>
+  foldText([number ?? '', number ? numberKey(number) : '', customerName, nip ?? ''].join(' | ')) + (number ? ` | ${looseNumberKey(number) ?? ''} |` : '');

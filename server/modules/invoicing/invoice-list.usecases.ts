@@ -10,6 +10,7 @@ import { formatMinor } from '../../kernel/money/money.ts';
 import { foldText } from '../../kernel/text/normalize.ts';
 import { businessDate } from '../../kernel/time/business-date.ts';
 import { numberKey } from '../service-orders/service-orders.rules.ts';
+import { looseNumberKey } from './invoice-context.ts';
 import { invoicesRepository as repo, type InvoiceListFilter, type InvoiceView } from './invoicing.repository.ts';
 import type { InvoiceListFilters, InvoiceSummaryDto } from './invoicing.schemas.ts';
 import { displayStatus, toSummaryDto } from './invoice-view.ts';
@@ -18,8 +19,9 @@ function filterOf(q: InvoiceListFilters, today: string): InvoiceListFilter {
   const text = q.q?.trim() ?? '';
   // a NIP as printed ("526-104-08-28") is stored as its digits
   const pattern = text ? foldText(/^[\d\s-]+$/.test(text) ? text.replace(/[\s-]/g, '') : text) : null;
-  const key = text && /\d/.test(text) ? numberKey(text) : null;
-  return { pattern, numberKey: key, status: q.status, kind: q.kind, customerId: q.customerId, serviceOrderId: q.serviceOrderId, from: q.from, to: q.to, overdue: q.overdue, today };
+  const loose = text ? looseNumberKey(text) : null;
+  const key = loose ? numberKey(text) : null;
+  return { pattern, numberKey: key, looseKey: loose, status: q.status, kind: q.kind, customerId: q.customerId, serviceOrderId: q.serviceOrderId, from: q.from, to: q.to, overdue: q.overdue, today };
 }
 
 export async function listInvoices(deps: Deps, ctx: Ctx, q: InvoiceListFilters & { limit: number; cursor?: string | undefined }) {
@@ -31,7 +33,7 @@ export async function listInvoices(deps: Deps, ctx: Ctx, q: InvoiceListFilters &
   const { rows, cursorOf } = await repo.list(db, f, after, q.limit);
   const page = toPage(rows, q.limit, cursorOf, (r): InvoiceSummaryDto => toSummaryDto(r, today));
   // Totals only with the first page: later pages belong to the same set.
-  const totals = await repo.totals(db, f);
+  const totals = q.cursor ? null : await repo.totals(db, f);
   return { ...page, totals };
 }
 

@@ -51,6 +51,6 @@ test('40 invoices issued at once from 4 connections, 8 of them refused, get numb
     await Promise.all(pools.map((p) => p.close()));
   }
   const listed = await listInvoices(deps, accountant, { status: 'issued', limit: 100 });
-  assert.equal(listed.totals.count, 32);
-  assert.equal(listed.totals.grossMinor, 32 * 12300);
+  assert.equal(listed.totals!.count, 32);
+  assert.equal(listed.totals!.grossMinor, 32 * 12300);
 });

@@ -16,6 +16,7 @@ import * as drafts from './drafts.usecases.ts';
 import * as issue from './issue.usecases.ts';
 import * as payments from './payments.usecases.ts';
 import { listInvoices } from './invoice-list.usecases.ts';
+import { invoicesRepository } from './invoicing.repository.ts';
 import { invoiceXmlFile } from './invoice-files.ts';
 import { updateInvoiceSettings } from './settings.usecases.ts';
 import type { InvoiceLineInput } from './invoicing.schemas.ts';
@@ -142,8 +143,10 @@ describe('a VAT invoice from draft to paid', () => {
     assert.equal(inv.daysOverdue, 1);
     const overdue = await listInvoices(deps, frontDesk, { customerId: companyId, overdue: true, limit: 25 });
     assert.deepEqual(overdue.items.map((i) => i.number), ['FV/2026/11/0001']);
-    assert.equal(overdue.totals.balanceMinor, inv.balanceMinor);
+    assert.equal(overdue.totals!.balanceMinor, inv.balanceMinor);
     assert.equal((await listInvoices(deps, frontDesk, { status: 'overdue', limit: 25 })).items.length, 1);
+    const all = { pattern: null, numberKey: null, looseKey: null, today: '2026-12-05' };
+    assert.deepEqual(await invoicesRepository.totals(deps.database.db, all, 1), { capped: true, count: 1, netMinor: null, vatMinor: null, grossMinor: null, balanceMinor: null }, 'a set over the cap gives no sums, only that it is larger');
   });
 
   test('a correcting invoice lowers the amount: its totals are the difference, the invoice asks for less, both XMLs are valid', async () => {

@@ -16,7 +16,10 @@ export type InvoiceView = InvoiceRow & { customerName: string; customerNip: stri
 
 export type InvoiceListFilter = {
   pattern: string | null;
+  /** The search text as an exact number key ("FV2026110001"), when it could be a number. */
   numberKey: string | null;
+  /** The search text as a loose number ("fv2026111"), matched as its own segment of search_text. */
+  looseKey: string | null;
   status?: 'draft' | 'issued' | 'sent' | 'partially_paid' | 'paid' | 'overdue' | 'cancelled' | undefined;
   kind?: 'vat' | 'correction' | undefined;
   customerId?: string | undefined;
@@ -27,7 +30,8 @@ export type InvoiceListFilter = {
   today: string;
 };
 
-const unpaid = sql`${invoices.status} = 'issued' and ${invoices.kind} = 'vat' and ${invoices.paymentStatus} <> 'paid'`;
+// `in` rather than `<> 'paid'`: the partial index on (payment_status, due_date) serves it as two ranges.
+const unpaid = sql`${invoices.status} = 'issued' and ${invoices.kind} = 'vat' and ${invoices.paymentStatus} in ('unpaid', 'partially_paid')`;
 const overdueSql = (today: string) => sql`(${unpaid} and ${invoices.dueDate} < ${today})`;
 
 function conditions(f: InvoiceListFilter): SQL[] {
@@ -61,9 +65,15 @@ function conditions(f: InvoiceListFilter): SQL[] {
       c.push(overdueSql(f.today));
       break;
   }
-  if (f.numberKey && !f.pattern) c.push(eq(invoices.numberKey, f.numberKey));
   return c;
 }
+
+/** What a search matches: the loose number as its own segment, or the words. */
+const matchOf = (f: InvoiceListFilter): SQL | undefined =>
+  !f.pattern ? undefined : f.looseKey ? sql`(${containsText(invoices.searchText, ` ${f.looseKey} |`)} or ${containsText(invoices.searchText, f.pattern)})` : containsText(invoices.searchText, f.pattern);
+
+/** Sums are exact up to this many invoices in the filtered set; beyond it the list asks for a narrower filter. */
+export const TOTALS_CAP = 50_000;
 
 const order = [desc(invoices.issueDate), desc(invoices.id)];
 
@@ -115,9 +125,12 @@ export const invoicesRepository = {
   async list(db: Db, f: InvoiceListFilter, after: unknown[] | null, limit: number) {
     const where = and(sql`true`, ...conditions(f));
     let ids: string[];
-    if (f.pattern) {
-      const match = f.numberKey ? sql`(${invoices.numberKey} = ${f.numberKey} or ${containsText(invoices.searchText, f.pattern)})` : containsText(invoices.searchText, f.pattern);
-      ids = await keysetSearchIds(db, { table: invoices, id: invoices.id, sort: invoices.issueDate, match, descending: true, where, after, limit });
+    const exact = f.numberKey && !after ? await db.select({ id: invoices.id }).from(invoices).where(and(where, eq(invoices.numberKey, f.numberKey))).limit(2) : [];
+    if (exact.length) {
+      // A number typed as printed (or without separators) is one index lookup.
+      ids = exact.map((r) => r.id);
+    } else if (f.pattern) {
+      ids = await keysetSearchIds(db, { table: invoices, id: invoices.id, sort: invoices.issueDate, match: matchOf(f)!, descending: true, where, after, limit });
     } else {
       const rows = await db
         .select({ id: invoices.id })
@@ -131,21 +144,29 @@ export const invoicesRepository = {
     return { rows, cursorOf: (r: InvoiceRow) => [r.issueDate, r.id] };
   },
 
-  /** Sums of the whole filtered set (drafts and cancelled count nothing towards the balance). */
-  async totals(db: Db, f: InvoiceListFilter) {
-    const match = f.pattern ? (f.numberKey ? sql`(${invoices.numberKey} = ${f.numberKey} or ${containsText(invoices.searchText, f.pattern)})` : containsText(invoices.searchText, f.pattern)) : undefined;
-    const counted = sql`${invoices.status} <> 'cancelled'`;
-    const [row] = await db
-      .select({
-        net: sql<string>`coalesce(sum(${invoices.netMinor}) filter (where ${counted}), 0)`,
-        vat: sql<string>`coalesce(sum(${invoices.vatMinor}) filter (where ${counted}), 0)`,
-        gross: sql<string>`coalesce(sum(${invoices.grossMinor}) filter (where ${counted}), 0)`,
-        balance: sql<string>`coalesce(sum(${invoices.payableMinor} - ${invoices.paidMinor}) filter (where ${unpaid}), 0)`,
-        count: sql<string>`count(*)`,
-      })
-      .from(invoices)
-      .where(and(sql`true`, ...conditions(f), match));
-    return { netMinor: Number(row!.net), vatMinor: Number(row!.vat), grossMinor: Number(row!.gross), balanceMinor: Number(row!.balance), count: Number(row!.count) };
+  /**
+   * Sums of the filtered set (drafts and cancelled count nothing towards the balance), read from at
+   * most TOTALS_CAP + 1 rows: the inner limit lets the plan stop early, so a set of any size costs a
+   * bounded scan. `capped` says the set is larger and the sums are not given.
+   */
+  async totals(db: Db, f: InvoiceListFilter, cap = TOTALS_CAP) {
+    const exact = f.numberKey ? await db.select({ id: invoices.id }).from(invoices).where(and(sql`true`, ...conditions(f), eq(invoices.numberKey, f.numberKey))).limit(2) : [];
+    const where = and(sql`true`, ...conditions(f), exact.length ? eq(invoices.numberKey, f.numberKey!) : matchOf(f));
+    const r = await db.execute(sql`
+      select
+        coalesce(sum(x.net) filter (where x.status <> 'cancelled'), 0) as net,
+        coalesce(sum(x.vat) filter (where x.status <> 'cancelled'), 0) as vat,
+        coalesce(sum(x.gross) filter (where x.status <> 'cancelled'), 0) as gross,
+        coalesce(sum(x.payable - x.paid) filter (where x.status = 'issued' and x.kind = 'vat' and x.payment_status in ('unpaid', 'partially_paid')), 0) as balance,
+        count(*)::int as n
+      from (
+        select ${invoices.netMinor} as net, ${invoices.vatMinor} as vat, ${invoices.grossMinor} as gross, ${invoices.payableMinor} as payable,
+               ${invoices.paidMinor} as paid, ${invoices.status} as status, ${invoices.kind} as kind, ${invoices.paymentStatus} as payment_status
+        from ${invoices} where ${where} limit ${cap + 1}
+      ) x`);
+    const row = (r as unknown as { rows: { net: string; vat: string; gross: string; balance: string; n: number }[] }).rows[0]!;
+    if (row.n > cap) return { capped: true as const, count: cap, netMinor: null, vatMinor: null, grossMinor: null, balanceMinor: null };
+    return { capped: false as const, count: row.n, netMinor: Number(row.net), vatMinor: Number(row.vat), grossMinor: Number(row.gross), balanceMinor: Number(row.balance) };
   },
 
   payments: (db: Db, invoiceId: string) =>

@@ -103,10 +103,16 @@ test('the list filters, sums the whole filtered set and exports with KSeF column
   assert.equal(all.items.length, 1);
   assert.ok(all.nextCursor);
   assert.equal(all.totals.count, 2, 'the totals are of the set, not of the page');
+  assert.equal(all.totals.capped, false);
+  const next = ok(await admin.request('GET', `/api/v1/invoices?limit=1&cursor=${all.nextCursor}`), 200);
+  assert.equal(next.items.length, 1);
+  assert.equal(next.totals, null, 'later pages of the same set carry no totals');
   const drafts = ok(await admin.request('GET', '/api/v1/invoices?status=draft'), 200);
   assert.deepEqual([drafts.totals.count, drafts.totals.grossMinor, drafts.totals.balanceMinor], [1, 12_300, 0]);
-  const byNumber = ok(await admin.request('GET', `/api/v1/invoices?q=${encodeURIComponent('fv 2026 11 0001')}`), 200);
-  assert.deepEqual(byNumber.items.map((i: any) => i.number), ['FV/2026/11/0001']);
+  for (const q of ['FV/2026/11/0001', 'fv2026110001', 'fv 2026 11 0001', 'FV-2026-11-1', 'fv 2026 11 1']) {
+    const byNumber = ok(await admin.request('GET', `/api/v1/invoices?q=${encodeURIComponent(q)}`), 200);
+    assert.deepEqual([byNumber.items.map((i: any) => i.number), byNumber.totals.count], [['FV/2026/11/0001'], 1], q);
+  }
   const csv = await app.inject({ method: 'GET', url: '/api/v1/invoices/export?format=csv&status=issued', headers: { cookie: admin.cookie } });
   assert.equal(csv.statusCode, 200);
   const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\n');

@@ -199,7 +199,17 @@ export const invoiceExportQuery = invoiceListFilters.extend({ format: z.enum(['c
 export const invoicePageSchema = z.object({
   items: z.array(invoiceSummarySchema),
   nextCursor: z.string().nullable(),
-  totals: z.object({ netMinor: signedMinor, vatMinor: signedMinor, grossMinor: signedMinor, balanceMinor: signedMinor, count: z.number().int() }).describe('Of the whole filtered set, not just the page'),
+  totals: z
+    .object({
+      capped: z.boolean().describe('The set has more than `count` invoices: sums are not given, narrow the filter (e.g. to a month)'),
+      count: z.number().int(),
+      netMinor: signedMinor.nullable(),
+      vatMinor: signedMinor.nullable(),
+      grossMinor: signedMinor.nullable(),
+      balanceMinor: signedMinor.nullable(),
+    })
+    .nullable()
+    .describe('Of the whole filtered set, not just the page; with the first page only (null with a cursor)'),
 });
 
 // ── payments ───────────────────────────────────────────────────────────────────────────────────

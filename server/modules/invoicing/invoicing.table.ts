@@ -89,6 +89,7 @@ export const invoices = pgTable(
     index('invoices_issue_idx').on(t.issueDate, t.id),
     index('invoices_customer_idx').on(t.customerId, t.issueDate, t.id),
     index('invoices_status_idx').on(t.status, t.issueDate, t.id),
+    index('invoices_kind_idx').on(t.kind, t.issueDate, t.id),
     index('invoices_payment_idx').on(t.paymentStatus, t.dueDate, t.id).where(sql`${t.status} = 'issued' and ${t.kind} = 'vat'`),
     index('invoices_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('invoices_corrects_idx').on(t.correctsInvoiceId),

@@ -97,6 +97,8 @@ export const enInvoices: Catalog['invoices'] = {
     totals: {
       label: 'Totals of the selected invoices',
       count: 'Number of invoices',
+      countCapped: 'over {count}',
+      capped: 'Over {count} invoices match: no totals are computed — narrow the filter, e.g. to a month or a customer.',
       hint: 'Totals of every invoice that matches, not only those shown. Cancelled invoices are not summed, corrections count with their sign; the balance covers issued VAT invoices only.',
     },
   },

@@ -95,6 +95,8 @@ export const plInvoices = {
     totals: {
       label: 'Podsumowanie wybranych faktur',
       count: 'Liczba faktur',
+      countCapped: 'ponad {count}',
+      capped: 'Wybrano ponad {count} faktur: sum nie liczymy — zawęź filtr, np. do miesiąca albo klienta.',
       hint: 'Sumy wszystkich faktur spełniających kryteria, nie tylko pokazanych. Anulowanych nie sumujemy, korekty liczą się ze znakiem; „do zapłaty” obejmuje tylko wystawione faktury VAT.',
     },
   },

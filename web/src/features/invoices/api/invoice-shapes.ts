@@ -92,7 +92,9 @@ export type InvoiceDraftInput = {
 export type InvoiceDraftPatch = Partial<Omit<InvoiceDraftInput, 'lines'>> & { correctionReason?: string; lines?: InvoiceLineInput[] };
 
 export type InvoiceFilters = { q: string; status: DisplayStatus | ''; kind: 'vat' | 'correction' | ''; customerId: string; from: string; to: string; overdue: '' | 'true' | 'false' };
-export type InvoicePage = { items: InvoiceSummary[]; nextCursor: string | null; totals: { netMinor: number; vatMinor: number; grossMinor: number; balanceMinor: number; count: number } };
+/** Totals of the filtered set, with the first page only; `capped`: more than `count` invoices, no sums. */
+export type ListTotals = { capped: boolean; count: number; netMinor: number | null; vatMinor: number | null; grossMinor: number | null; balanceMinor: number | null };
+export type InvoicePage = { items: InvoiceSummary[]; nextCursor: string | null; totals: ListTotals | null };
 
 export type Payment = { id: string; invoiceId: string; paidOn: string; amountMinor: number; method: PaymentMethod; reference: string; source: 'manual' | 'bank_statement'; createdByName: string | null; createdAt: string };
 export type PaymentInput = { paidOn?: string; amountMinor: number; method: PaymentMethod; reference: string };

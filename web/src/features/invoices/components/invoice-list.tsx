@@ -8,7 +8,7 @@ import { formatDate, formatMoney } from '../../../i18n/format.ts';
 import { ExportButtons } from '../../../ui/export-buttons.tsx';
 import { ListFrame } from '../../../ui/list-frame.tsx';
 import { ClearFiltersButton } from '../../catalogue/components/list-filters.tsx';
-import type { InvoicePage, InvoiceSummary } from '../api/invoice-shapes.ts';
+import type { ListTotals, InvoiceSummary } from '../api/invoice-shapes.ts';
 import { INVOICE_FILTER_DEFAULTS, exportUrl, useInvoiceList } from '../api/invoices-api.ts';
 import { invoiceFiltersNarrow, useInvoiceFilters, type InvoicePin } from '../api/use-invoice-filters.ts';
 import { InvoiceStatusBadge, KsefBadge } from './invoice-badges.tsx';
@@ -99,11 +99,11 @@ export function InvoiceList({ pin = {}, headerActions }: Props) {
   );
 }
 
-function TotalsBar({ totals }: { totals: InvoicePage['totals'] }) {
+function TotalsBar({ totals }: { totals: ListTotals }) {
   const t = useT();
-  const money = (m: number) => formatMoney(m, 'PLN', t.lang);
+  const money = (m: number | null) => (m === null ? '—' : formatMoney(m, 'PLN', t.lang));
   const cells: [string, string, string][] = [
-    [t('invoices.list.totals.count'), String(totals.count), 'count'],
+    [t('invoices.list.totals.count'), totals.capped ? t('invoices.list.totals.countCapped', { count: String(totals.count) }) : String(totals.count), 'count'],
     [t('invoices.fields.net'), money(totals.netMinor), 'net'],
     [t('invoices.fields.vat'), money(totals.vatMinor), 'vat'],
     [t('invoices.fields.gross'), money(totals.grossMinor), 'gross'],
@@ -123,8 +123,8 @@ function TotalsBar({ totals }: { totals: InvoicePage['totals'] }) {
           </Stack>
         ))}
       </SimpleGrid>
-      <Text size="xs" c="dimmed" mt={4}>
-        {t('invoices.list.totals.hint')}
+      <Text size="xs" c={totals.capped ? 'orange' : 'dimmed'} mt={4} data-testid={totals.capped ? 'invoices-totals-capped' : undefined}>
+        {totals.capped ? t('invoices.list.totals.capped', { count: String(totals.count) }) : t('invoices.list.totals.hint')}
       </Text>
     </Paper>
   );

@@ -37,9 +37,10 @@ function OverdueSummary({ customerId }: { customerId: string }) {
         <Loader size="sm" aria-label={t('app.loading')} />
       </Center>
     );
-  const totals = overdue.data.pages[0]!.totals;
+  // The first page always carries the totals (a customer's overdue invoices never reach the cap in practice).
+  const totals = overdue.data.pages[0]!.totals ?? { capped: false, count: 0, balanceMinor: 0 };
   const items = overdue.data.pages.flatMap((p) => p.items);
-  const money = (m: number) => formatMoney(m, 'PLN', t.lang);
+  const money = (m: number | null) => (m === null ? '—' : formatMoney(m, 'PLN', t.lang));
   if (totals.count === 0)
     return (
       <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} data-testid="customer-overdue-none">

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_kind_idx" ON "invoices" USING btree ("kind","issue_date","id");
