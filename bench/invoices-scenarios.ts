@@ -94,7 +94,7 @@ export function invoiceScenarios(plan: InvoicePlan, real: { ids: string[] }, tar
     s('invoice-correction', 'invoices: kind=correction', req.correction, 25),
     s('invoice-number', 'invoices: search number as printed', req.number, 1),
     s('invoice-number-compact', 'invoices: search number without separators', req.compact, 1),
-    s('invoice-number-loose', 'invoices: search "fv 2025 3 123" (finds nothing)', req.loose, 0),
+    s('invoice-number-loose', 'invoices: search "fv 2025 3 123" (typed loosely)', req.loose, 0),
     s('invoice-customer-search', 'invoices: search customer name word', req.customerSearch, 1),
     { key: 'invoice-get', label: 'invoices: get by id (issued through the API)', method: 'GET', paths: real.ids.map((id) => `${INVOICES_API}/${id}`), check: ok(200) },
     { key: 'invoice-pdf', label: 'invoices: PDF of an issued invoice', method: 'GET', paths: real.ids.slice(0, 50).map((id) => `${INVOICES_API}/${id}/pdf`), check: ok(200) },
