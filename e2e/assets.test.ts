@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { artifacts, launchBrowser, shot, startProduct, type Product } from './harness.ts';
+import { artifacts, launchBrowser, shot, startProduct, type Product, until } from './harness.ts';
 
 const CLOCK_BEFORE = '2026-12-01T08:00:00Z'; // a month and a half before the warranty ends
 const CLOCK_AFTER = '2027-01-02T05:00:00Z'; // the reminder day (15 Jan − 14 days = 1 Jan) has passed
@@ -65,15 +65,6 @@ const shotFromTop = async (name: string) => {
 const text = async (l: Locator) => ((await l.textContent()) ?? '').trim();
 /** Polish number formatting puts a (narrow) no-break space between thousands. */
 const num = (digits: string) => new RegExp(digits.replace(/^(\d+)(\d{3})$/, '$1[\\s\\u00a0\\u202f]?$2'));
-
-/** Waits until `check` holds (no fixed sleeps): polls the page state every 200 ms. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** The JSON API with the browser's session (cookie) and its CSRF token, as the web app calls it. */
 async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {

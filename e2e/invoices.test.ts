@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { pdfPageGray, pdfText } from '../server/kernel/pdf/pdf-test-tools.ts';
 import { validateFa3 } from '../server/modules/invoicing/ksef/xsd-validate.ts';
-import { artifacts, launchBrowser, shot, startProduct, type Product } from './harness.ts';
+import { artifacts, launchBrowser, shot, startProduct, type Product, until } from './harness.ts';
 
 const CLOCK_ISSUE = '2026-11-27T09:00:00Z'; // Friday 27 November, 10:00 in Warsaw
 const CLOCK_LATE = '2026-12-14T09:00:00Z'; // the due date (11 December, 14 days) has passed
@@ -50,14 +50,6 @@ const tid = (id: string) => page.getByTestId(id);
 const text = async (id: string) => ((await tid(id).first().textContent()) ?? '').trim();
 /** Polish money as the page prints it: "1 234,56 zł" with a (narrow) no-break space. */
 const money = (s: string) => new RegExp(s.replace(/ /g, '[\\s\\u00a0\\u202f]'));
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** The JSON API with the browser's session and CSRF token, as the web app calls it. */
 async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {

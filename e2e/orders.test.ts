@@ -15,7 +15,7 @@ import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestGateway, startTestSmtp } from '../server/modules/messaging/messaging.test-servers.ts';
-import { artifacts, launchBrowser, shot, startProduct, type Product } from './harness.ts';
+import { artifacts, launchBrowser, shot, startProduct, type Product, until } from './harness.ts';
 
 type Person = { email: string; name: string; password: string };
 const OWNER: Person = { email: 'anna@laptopy-lodz.pl', name: 'Anna Właścicielka', password: 'Żółta-łódź-2026!' };
@@ -94,15 +94,6 @@ async function snap(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   await shot(page, name);
-}
-
-/** Waits until `check` holds (no fixed sleeps): polls every 100 ms up to the deadline. */
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The JSON API with the page's session (cookie) and its CSRF token, as the web app calls it. */

@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { AppError } from '../kernel/errors/app-error.ts';
 // Builders for tests: a set-up installation, users of every role, signed-in HTTP clients.
 import type { Ctx } from '../deps.ts';
 import type { App } from '../kernel/http/app-types.ts';
@@ -106,4 +108,18 @@ export function customerInput(overrides: Partial<CustomerInput> = {}): CustomerI
     notes: '',
     ...overrides,
   };
+}
+
+/**
+ * What a use case refused, for assertions: its field errors as `path:code`, or the error itself —
+ * its code, or `status code` with `withStatus`. Fails the test when nothing was refused.
+ */
+export async function refusal(p: Promise<unknown>, opts: { withStatus?: boolean } = {}): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AppError, String(e));
+    return e.fields.length ? e.fields.map((f) => `${f.path}:${f.code}`) : [opts.withStatus ? `${e.status} ${e.code}` : e.code];
+  }
+  assert.fail('expected a refusal');
 }

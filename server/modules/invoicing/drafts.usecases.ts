@@ -21,7 +21,7 @@ export async function lineRows(db: Db, lines: InvoiceLineInput[], kind: 'vat' | 
   const active = new Set([...rates.entries()].filter(([, r]) => r.active).map(([c]) => c));
   const parsed = lines.map((l) => ({ ...l, q: parseQuantity(l.quantity) }));
   const problems = lineProblems(
-    parsed.map((l) => ({ quantityThousandths: l.q, vatRateCode: l.vatRateCode, unitPriceMinor: l.unitPriceMinor })),
+    parsed.map((l) => ({ quantityThousandths: l.q, vatRateCode: l.vatRateCode })),
     active,
     kind,
   );

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../deps.ts';
-import { AppError } from '../../kernel/errors/app-error.ts';
 import { auditLog } from '../../kernel/audit/audit.table.ts';
-import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
+import { customerInput, makeUser, setUpInstallation, refusal } from '../../test/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/test-db.ts';
 import { createCustomer, deleteCustomer, updateCustomer } from '../customers/customers.usecases.ts';
 import './invoicing.references.ts';
@@ -27,16 +26,6 @@ let accountant: Ctx;
 let frontDesk: Ctx;
 let companyId: string;
 let personId: string;
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AppError, String(e));
-    return e.fields.length ? e.fields.map((f) => `${f.path}:${f.code}`) : [e.code];
-  }
-  assert.fail('expected a refusal');
-};
 
 const line = (name: string, quantity: string, unitPriceMinor: number, vatRateCode = '23', extra: Partial<InvoiceLineInput> = {}): InvoiceLineInput => ({
   name,

@@ -72,6 +72,10 @@ function conditions(f: InvoiceListFilter): SQL[] {
 const matchOf = (f: InvoiceListFilter): SQL | undefined =>
   !f.pattern ? undefined : f.looseKey ? sql`(${containsText(invoices.searchText, ` ${f.looseKey} |`)} or ${containsText(invoices.searchText, f.pattern)})` : containsText(invoices.searchText, f.pattern);
 
+/** The invoice whose number the search text is, exactly (as printed or without separators): one key lookup. */
+const exactNumber = (db: Db, f: InvoiceListFilter) =>
+  f.numberKey ? db.select({ id: invoices.id }).from(invoices).where(and(sql`true`, ...conditions(f), eq(invoices.numberKey, f.numberKey))).limit(2) : Promise.resolve([]);
+
 /** Sums are exact up to this many invoices in the filtered set; beyond it the list asks for a narrower filter. */
 export const TOTALS_CAP = 50_000;
 
@@ -125,7 +129,7 @@ export const invoicesRepository = {
   async list(db: Db, f: InvoiceListFilter, after: unknown[] | null, limit: number) {
     const where = and(sql`true`, ...conditions(f));
     let ids: string[];
-    const exact = f.numberKey && !after ? await db.select({ id: invoices.id }).from(invoices).where(and(where, eq(invoices.numberKey, f.numberKey))).limit(2) : [];
+    const exact = after ? [] : await exactNumber(db, f);
     if (exact.length) {
       // A number typed as printed (or without separators) is one index lookup.
       ids = exact.map((r) => r.id);
@@ -150,7 +154,7 @@ export const invoicesRepository = {
    * bounded scan. `capped` says the set is larger and the sums are not given.
    */
   async totals(db: Db, f: InvoiceListFilter, cap = TOTALS_CAP) {
-    const exact = f.numberKey ? await db.select({ id: invoices.id }).from(invoices).where(and(sql`true`, ...conditions(f), eq(invoices.numberKey, f.numberKey))).limit(2) : [];
+    const exact = await exactNumber(db, f);
     const where = and(sql`true`, ...conditions(f), exact.length ? eq(invoices.numberKey, f.numberKey!) : matchOf(f));
     const r = await db.execute(sql`
       select

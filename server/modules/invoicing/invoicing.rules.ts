@@ -89,7 +89,7 @@ export function invoiceUnit(catalogUnit: string): string {
   return map[catalogUnit] ?? catalogUnit;
 }
 
-export type LineProblemInput = { quantityThousandths: bigint | null; vatRateCode: string; unitPriceMinor: number };
+export type LineProblemInput = { quantityThousandths: bigint | null; vatRateCode: string };
 
 /**
  * Problems of draft lines as [index, field, code]: unknown or inactive VAT rates, and quantities that

@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../deps.ts';
-import { AppError } from '../../kernel/errors/app-error.ts';
 import { auditLog } from '../../kernel/audit/audit.table.ts';
-import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
+import { customerInput, makeUser, setUpInstallation, refusal } from '../../test/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/test-db.ts';
 import * as types from '../assets/asset-types.usecases.ts';
 import * as assets from '../assets/assets.usecases.ts';
@@ -24,16 +23,6 @@ let frontDesk: Ctx;
 let technician: Ctx;
 let laptopTypeId: string;
 let statusOf: (phase: string) => string;
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AppError, String(e));
-    return e.fields.length ? e.fields.map((f) => `${f.path}:${f.code}`) : [e.code];
-  }
-  assert.fail('expected a refusal');
-};
 
 const rma = { vendor: 'Dell EMEA Repair Center', caseNumber: 'RMA-778812', waybill: 'DPD 0000123456789', expectedReturnOn: '2026-04-10', note: 'Płyta główna do wymiany na gwarancji' };
 

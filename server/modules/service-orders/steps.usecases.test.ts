@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../deps.ts';
-import { AppError } from '../../kernel/errors/app-error.ts';
 import { auditLog } from '../../kernel/audit/audit.table.ts';
-import { customerInput, makeUser, setUpInstallation } from '../../test/fixtures.ts';
+import { customerInput, makeUser, setUpInstallation, refusal as refusalOf } from '../../test/fixtures.ts';
 import { createTestDeps, type TestDeps } from '../../test/test-db.ts';
 import * as types from '../assets/asset-types.usecases.ts';
 import { createServicePath } from '../service-paths/service-paths.usecases.ts';
@@ -24,15 +23,7 @@ let technician: Ctx;
 let laptopTypeId: string;
 let pathId: string;
 
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AppError, String(e));
-    return e.fields.length ? e.fields.map((f) => `${f.path}:${f.code}`) : [`${e.status} ${e.code}`];
-  }
-  assert.fail('expected a refusal');
-};
+const refusal = (p: Promise<unknown>) => refusalOf(p, { withStatus: true });
 
 const userId = (c: Ctx) => (c.actor.kind === 'user' ? c.actor.userId : '');
 
