@@ -230,6 +230,7 @@ export const enInvoices: Catalog['invoices'] = {
     paid: 'Paid',
     empty: 'No payments recorded yet.',
     paidOn: 'Payment date',
+    paidOnToday: 'Empty — today',
     amount: 'Amount',
     method: 'Method',
     reference: 'Reference',

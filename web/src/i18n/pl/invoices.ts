@@ -228,6 +228,7 @@ export const plInvoices = {
     paid: 'Zapłacono',
     empty: 'Nie zarejestrowano jeszcze płatności.',
     paidOn: 'Data płatności',
+    paidOnToday: 'Puste — dzisiaj',
     amount: 'Kwota',
     method: 'Forma',
     reference: 'Tytuł / odnośnik',

@@ -19,7 +19,7 @@ import type { Invoice, Payment, PaymentMethod } from '../api/invoice-shapes.ts';
 import { renamePaths } from '../../service-orders/api/rename-paths.ts';
 import { useInvoicePayments, useRecordPayment, useRemovePayment } from '../api/invoices-api.ts';
 import { InvoiceSection } from './invoice-section.tsx';
-import { PAYMENT_METHODS, methodLabel, todayInWarsaw } from './invoice-text.ts';
+import { PAYMENT_METHODS, methodLabel } from './invoice-text.ts';
 
 export function PaymentsSection({ invoice: i }: { invoice: Invoice }) {
   const t = useT();
@@ -117,7 +117,8 @@ type Values = { paidOn: string; amount: string; method: PaymentMethod; reference
 function PaymentForm({ invoice: i }: { invoice: Invoice }) {
   const t = useT();
   const record = useRecordPayment(i);
-  const form = useFormState<Values>({ paidOn: todayInWarsaw(), amount: minorToInput(i.balanceMinor, t.lang), method: i.paymentMethod, reference: '' });
+  // The date is left empty for "today": the server's business date decides, not the browser's clock.
+  const form = useFormState<Values>({ paidOn: '', amount: minorToInput(i.balanceMinor, t.lang), method: i.paymentMethod, reference: '' });
   const v = form.values;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -125,10 +126,10 @@ function PaymentForm({ invoice: i }: { invoice: Invoice }) {
     const errors: Partial<Record<keyof Values, string>> = {};
     if (!v.amount.trim()) errors.amount = t('common.required');
     else if (amount === null || amount <= 0) errors.amount = t('invoices.payments.amountInvalid');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.paidOn)) errors.paidOn = t('invoices.detail.dateInvalid');
+    if (v.paidOn && !/^\d{4}-\d{2}-\d{2}$/.test(v.paidOn)) errors.paidOn = t('invoices.detail.dateInvalid');
     if (Object.keys(errors).length) return form.setErrors(errors);
     record.mutate(
-      { paidOn: v.paidOn, amountMinor: amount!, method: v.method, reference: v.reference.trim() },
+      { ...(v.paidOn ? { paidOn: v.paidOn } : {}), amountMinor: amount!, method: v.method, reference: v.reference.trim() },
       {
         onSuccess: (p) => notifySuccess(t('invoices.payments.recorded', { amount: formatMoney(p.amountMinor, 'PLN', t.lang) })),
         onError: (error) => form.applyApiError(renamePaths(error, { amountMinor: 'amount' }), t),
@@ -138,7 +139,7 @@ function PaymentForm({ invoice: i }: { invoice: Invoice }) {
   return (
     <InvoiceSection id="invoice-payment-form-title" title={t('invoices.payments.recordTitle')} onSubmit={submit} testId="invoice-payment-form">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <TextInput type="date" label={t('invoices.payments.paidOn')} required {...form.text('paidOn')} data-testid="payment-date" />
+        <TextInput type="date" label={t('invoices.payments.paidOn')} description={t('invoices.payments.paidOnToday')} {...form.text('paidOn')} data-testid="payment-date" />
         <DecimalInput kind="money" label={t('invoices.payments.amount')} required value={v.amount} onChange={(x) => form.set('amount', x)} error={form.errors.amount} data-testid="payment-amount" />
         <Select
           label={t('invoices.payments.method')}
